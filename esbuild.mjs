@@ -1,0 +1,55 @@
+// Bundles the extension, the language server and the CLI into dist/, and the tests into out/test/.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'fs';
+import { join } from 'path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const testsOnly = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const bundles = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+function testFiles(dir) {
+  let out = [];
+  let names;
+  try { names = readdirSync(dir); } catch { return out; }
+  for (const name of names) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'workspace' && name !== 'fixtures' && name !== 'node_modules') out = out.concat(testFiles(p));
+    } else if (/\.test\.ts$/.test(name) || (dir.includes(join('test', 'vscode')) && /\.ts$/.test(name))) out.push(p);
+  }
+  return out;
+}
+
+const tests = {
+  ...common,
+  sourcemap: true,
+  minify: false,
+  entryPoints: [...testFiles('test'), ...testFiles('bench').filter((f) => f.endsWith('.ts'))],
+  outdir: 'out',
+  outbase: '.',
+  external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
+};
+
+const configs = testsOnly ? [tests] : [...bundles, tests];
+if (watch) {
+  for (const c of configs) await (await esbuild.context(c)).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+}

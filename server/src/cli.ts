@@ -1,0 +1,10 @@
+/** The command line over the same engine as the language server: check, topic, search, validate. */
+import * as path from 'path';
+import { runCli } from './cli/main';
+
+const builtinCorpus = process.env.API_GUIDELINES_BUILTIN_CORPUS ?? path.join(__dirname, '..', 'corpus');
+
+runCli(process.argv.slice(2), { builtinCorpus, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.stderr.write(`api-guidelines: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; },
+);

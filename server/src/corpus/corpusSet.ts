@@ -1,0 +1,154 @@
+/** Loads corpus roots through a file-system interface and keeps the index current as files change. */
+import { CorpusIndex } from './corpusIndex';
+import type { CorpusProblem, ParsedFile } from './model';
+import { LineMap } from './lineMap';
+import { parseStylebookGuideline, parseStylebookTopics } from './stylebookData';
+import { parseCorpusPage } from './topicPage';
+
+/** File access for the corpus reader (the only way the pure core touches disk). */
+export interface CorpusFileSystem {
+  /** Paths of corpus candidate files below `root`, recursively; never follows links out of the root. */
+  listFiles(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }>;
+  readFile(path: string): Promise<string>;
+}
+
+/** Largest corpus file read; bigger ones are reported and skipped. */
+export const MAX_CORPUS_FILE_BYTES = 2 * 1024 * 1024;
+const IGNORED_PAGES = /(^|\/)(readme|license|licence|changelog|contributing|code_of_conduct)\.(md|markdown)$/i;
+
+export type CorpusFileKind = 'page' | 'stylebook-topics' | 'stylebook-guideline';
+
+/** Which reader a file needs, from its path relative to its root; undefined = not a corpus file. */
+export function corpusFileKind(relativePath: string): CorpusFileKind | undefined {
+  const p = relativePath.replace(/\\/g, '/');
+  if (/\.(md|markdown)$/i.test(p)) return IGNORED_PAGES.test(p) ? undefined : 'page';
+  if (/(^|\/)topics\.ya?ml$/i.test(p)) return 'stylebook-topics';
+  if (/(^|\/)guidelines\/[^/]+\.ya?ml$/i.test(p)) return 'stylebook-guideline';
+  return undefined;
+}
+
+export function parseCorpusFile(path: string, text: string, kind: CorpusFileKind, root: number): ParsedFile {
+  try {
+    switch (kind) {
+      case 'page': return parseCorpusPage({ path, text }, root);
+      case 'stylebook-topics': return parseStylebookTopics({ path, text }, root);
+      case 'stylebook-guideline': return parseStylebookGuideline({ path, text });
+    }
+  } catch (e) {
+    // A reader bug must cost one file, never the corpus.
+    const range = new LineMap('').range(0, 0);
+    return { file: path, topics: [], guidelines: [], problems: [{ file: path, range, severity: 'error', code: 'internal', message: `Could not read this file: ${(e as Error).message}` }] };
+  }
+}
+
+interface RootState {
+  path: string;
+  files: Map<string, ParsedFile>;
+  notes: CorpusProblem[];
+}
+
+/** A set of corpus roots in priority order; `index` is rebuilt after each change. */
+export class CorpusSet {
+  private roots: RootState[] = [];
+  private current = new CorpusIndex([]);
+
+  constructor(private readonly fs: CorpusFileSystem) {}
+
+  get index(): CorpusIndex {
+    return this.current;
+  }
+
+  get rootPaths(): string[] {
+    return this.roots.map((r) => r.path);
+  }
+
+  /** Reads every root from scratch. A missing root is one problem, not a failure. */
+  async load(rootPaths: string[], token?: { isCancellationRequested: boolean }): Promise<CorpusIndex> {
+    const roots: RootState[] = [];
+    for (const [i, path] of rootPaths.entries()) {
+      const state: RootState = { path, files: new Map(), notes: [] };
+      roots.push(state);
+      let listing: Awaited<ReturnType<CorpusFileSystem['listFiles']>>;
+      try {
+        listing = await this.fs.listFiles(path);
+      } catch (e) {
+        state.notes.push(note(path, 'missing-root', `Corpus folder not found or not readable: ${(e as Error).message}`));
+        continue;
+      }
+      for (const s of listing.skipped) state.notes.push(note(s.path, 'skipped', s.reason, 'warning'));
+      for (const file of listing.files) {
+        if (token?.isCancellationRequested) return this.current;
+        const kind = corpusFileKind(relative(path, file));
+        if (!kind) continue;
+        try {
+          state.files.set(file, parseCorpusFile(file, await this.fs.readFile(file), kind, i));
+        } catch (e) {
+          state.notes.push(note(file, 'unreadable', `Could not read corpus file: ${(e as Error).message}`));
+        }
+      }
+    }
+    this.roots = roots;
+    return this.rebuild();
+  }
+
+  /** Root index of a path, or -1 (the last matching root wins: nested roots are allowed). */
+  rootOf(path: string): number {
+    for (let i = this.roots.length - 1; i >= 0; i--) {
+      if (isInside(this.roots[i].path, path)) return i;
+    }
+    return -1;
+  }
+
+  /** Re-reads one file (created or changed) with the given text; returns false if it is no corpus file. */
+  update(path: string, text: string): boolean {
+    const root = this.rootOf(path);
+    if (root === -1) return false;
+    const kind = corpusFileKind(relative(this.roots[root].path, path));
+    if (!kind) return false;
+    this.roots[root].files.set(path, parseCorpusFile(path, text, kind, root));
+    this.rebuild();
+    return true;
+  }
+
+  remove(path: string): boolean {
+    const root = this.rootOf(path);
+    if (root === -1 || !this.roots[root].files.delete(path)) return false;
+    this.rebuild();
+    return true;
+  }
+
+  /** Parses text as if it were the file at `path` without changing the set: for live validation of unsaved edits. */
+  preview(path: string, text: string): ParsedFile | undefined {
+    const root = this.rootOf(path);
+    const kind = corpusFileKind(root === -1 ? path : relative(this.roots[root].path, path));
+    return kind ? parseCorpusFile(path, text, kind, Math.max(root, 0)) : undefined;
+  }
+
+  private rebuild(): CorpusIndex {
+    const parsed = this.roots.map((r) => {
+      const files = [...r.files.values()];
+      if (r.notes.length) files.unshift({ file: r.path, topics: [], guidelines: [], problems: r.notes });
+      return files;
+    });
+    this.current = new CorpusIndex(parsed);
+    return this.current;
+  }
+}
+
+function note(file: string, code: string, message: string, severity: CorpusProblem['severity'] = 'error'): CorpusProblem {
+  return { file, range: new LineMap('').range(0, 0), severity, code, message };
+}
+
+function normal(p: string): string {
+  return p.replace(/\\/g, '/').replace(/\/+$/, '');
+}
+
+export function isInside(root: string, path: string): boolean {
+  const r = normal(root);
+  const p = normal(path);
+  return p === r || p.startsWith(r + '/');
+}
+
+function relative(root: string, path: string): string {
+  return normal(path).slice(normal(root).length + 1);
+}

@@ -1,0 +1,238 @@
+/** Parses topic and guideline pages (Markdown with YAML front matter) into the corpus model. */
+import matter from 'gray-matter';
+import type { Node } from 'yaml';
+import { LineMap } from './lineMap';
+import type { CorpusFile, Guideline, ParsedFile, Reference, Severity, SourceRange, Topic, TopicGuideline, TopicPolicy } from './model';
+import { MapReader, ProblemSink, describe, parseYaml } from './yamlFields';
+
+const TOPIC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+/** gray-matter must always get options (it caches option-less calls and shares the result). */
+const MATTER_OPTIONS = { engines: { yaml: () => ({}) }, language: 'yaml' } as const;
+
+export interface FrontMatter {
+  /** Raw YAML text between the delimiters. */
+  yaml: string;
+  /** Offset of `yaml` in the file. */
+  offset: number;
+  /** Markdown after the closing delimiter. */
+  body: string;
+  bodyOffset: number;
+}
+
+/** Splits a page into front matter and body; undefined when the page has none. */
+export function splitFrontMatter(text: string): FrontMatter | undefined | 'unclosed' {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', bom)) return undefined;
+  const after = text.charAt(bom + 3);
+  if (after !== '\n' && after !== '\r') return undefined;
+  if (!/\n---[ \t]*\r?(\n|$)/.test(text.slice(bom + 3))) return 'unclosed';
+  const file = matter(text, MATTER_OPTIONS);
+  const offset = text.indexOf(file.matter, bom + 3);
+  const end = offset + file.matter.length;
+  const close = text.indexOf('\n', end + 1);
+  const bodyOffset = close === -1 ? text.length : close + 1;
+  return { yaml: file.matter, offset: offset < 0 ? bom + 4 : offset, body: text.slice(bodyOffset), bodyOffset };
+}
+
+/** Parses one page. Never throws: problems are returned with what could still be read. */
+export function parseCorpusPage(input: CorpusFile, root = 0): ParsedFile {
+  const lines = new LineMap(input.text);
+  const result: ParsedFile = { file: input.path, topics: [], guidelines: [], problems: [] };
+  const fm = splitFrontMatter(input.text);
+  if (fm === undefined || fm === 'unclosed') {
+    const sink = new ProblemSink(input.path, lines);
+    sink.add(lines.lineRange(0), 'error', fm ? 'front-matter-unclosed' : 'no-front-matter',
+      fm ? 'The front matter is not closed by a `---` line' : 'A corpus page must start with YAML front matter between `---` lines');
+    result.problems = sink.problems;
+    return result;
+  }
+  const sink = new ProblemSink(input.path, lines, fm.offset);
+  result.problems = sink.problems;
+  const { doc, ok } = parseYaml(fm.yaml, sink);
+  if (!ok) return result;
+  const top = MapReader.of(doc.contents as Node, sink, 'front matter');
+  if (!top) {
+    sink.add(sink.rangeOf(doc.contents as Node, lines.lineRange(0)), 'error', 'wrong-type',
+      `The front matter must be a mapping of fields, found ${describe(doc.contents as Node)}`);
+    return result;
+  }
+  const layout = top.string('layout', false);
+  const isGuideline = layout === 'guideline' || (layout === undefined && top.has('guideline_id') && !top.has('topic_id'));
+  if (layout !== undefined && layout !== 'topic' && layout !== 'guideline') {
+    sink.add(top.range('layout'), 'warning', 'unknown-layout', `Unknown layout '${layout}': expected 'topic' or 'guideline'`);
+  }
+  if (isGuideline) {
+    const g = readGuideline(top, sink, input.path);
+    if (g) {
+      g.description = fm.body.trim() || undefined;
+      result.guidelines.push(g);
+    }
+  } else {
+    const t = readTopic(top, sink, input.path, root);
+    if (t) {
+      t.body = fm.body.trim() || undefined;
+      result.topics.push(t);
+    }
+  }
+  return result;
+}
+
+function readGuideline(top: MapReader, sink: ProblemSink, file: string): Guideline | undefined {
+  const id = top.string('guideline_id', true);
+  const title = top.string('guideline_title', true) ?? top.string('title', false);
+  const company = top.string('guideline_company', true);
+  const url = readUrl(top, 'guideline_url', sink);
+  if (!id || !title || !company) return undefined;
+  return {
+    id, title, company, url,
+    date: top.string('guideline_date', false),
+    reviewDate: top.string('guideline_reviewDate', false),
+    file,
+    range: top.range('guideline_id'),
+  };
+}
+
+function readTopic(top: MapReader, sink: ProblemSink, file: string, root: number): Topic | undefined {
+  const id = top.string('topic_id', true);
+  const category = top.string('topic_category', true);
+  const name = top.string('topic_name', true);
+  const description = top.string('topic_description', true);
+  if (id && !TOPIC_ID.test(id)) {
+    sink.add(top.range('topic_id'), 'error', 'invalid-id', `topic_id '${id}' may only contain letters, digits, '.', '_' and '-'`);
+    return undefined;
+  }
+  const guidelines: TopicGuideline[] = [];
+  top.list('guidelines', 'guideline').forEach((node, i) => {
+    const g = readTopicGuideline(node, sink, `guidelines[${i}]`);
+    if (g) guidelines.push(g);
+  });
+  const status = readStatus(top, sink);
+  const method = top.string('topic_method', false)?.toUpperCase();
+  const header = top.string('topic_header', false);
+  const policy = readPolicy(top, sink);
+  if (!id || !category || !name || description === undefined) return undefined;
+  const fields: Record<string, SourceRange> = {};
+  for (const key of top.keys()) fields[key] = top.range(key);
+  return {
+    id, category, name, description, guidelines,
+    status: status ?? statusFromId(id),
+    method: method ?? methodFromId(id),
+    header,
+    policy,
+    file,
+    range: top.range('topic_id'),
+    fields,
+    root,
+  };
+}
+
+function readStatus(top: MapReader, sink: ProblemSink): number | undefined {
+  const text = top.string('topic_status', false);
+  if (text === undefined) return undefined;
+  if (!/^[1-5]\d\d$/.test(text)) {
+    sink.add(top.range('topic_status'), 'error', 'wrong-type', `topic_status must be a three-digit status code, found '${text}'`);
+    return undefined;
+  }
+  return Number(text);
+}
+
+/** `http-status-403` → 403: the API Stylebook's id convention. */
+export function statusFromId(id: string): number | undefined {
+  const m = /^http-status-([1-5]\d\d)$/.exec(id);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** `http-methods-patch` → PATCH. */
+export function methodFromId(id: string): string | undefined {
+  const m = /^http-methods-(get|head|post|put|delete|patch|options|trace|connect)$/.exec(id);
+  return m ? m[1].toUpperCase() : undefined;
+}
+
+function readPolicy(top: MapReader, sink: ProblemSink): TopicPolicy | undefined {
+  if (!top.has('topic_policy')) return undefined;
+  const node = top.node('topic_policy');
+  const p = MapReader.of(node, sink, 'topic_policy');
+  if (!p) {
+    sink.add(top.range('topic_policy'), 'error', 'wrong-type', `topic_policy must be a mapping (severity, message, prefer), found ${describe(node)}`);
+    return undefined;
+  }
+  const sev = (p.string('severity', false) ?? 'warning').toLowerCase();
+  const severity = (sev === 'info' ? 'information' : sev) as Severity;
+  if (!SEVERITIES.includes(severity)) {
+    sink.add(p.range('severity'), 'error', 'invalid-value', `topic_policy.severity must be one of ${SEVERITIES.join(', ')}, found '${sev}'`);
+    return undefined;
+  }
+  const prefer: string[] = [];
+  const preferNode = p.node('prefer');
+  if (preferNode !== undefined && preferNode !== null) {
+    const items = p.has('prefer') && (preferNode as { items?: unknown }).items ? p.list('prefer', 'alternative') : [preferNode];
+    for (const item of items) {
+      const v = (item as { value?: unknown }).value;
+      if (typeof v === 'string' || typeof v === 'number') prefer.push(String(v));
+      else sink.add(sink.rangeOf(item), 'error', 'wrong-type', `topic_policy.prefer items must be codes, methods or topic ids, found ${describe(item)}`);
+    }
+  }
+  return { severity, message: p.string('message', false), prefer, range: top.range('topic_policy') };
+}
+
+function readTopicGuideline(node: Node, sink: ProblemSink, where: string): TopicGuideline | undefined {
+  const g = MapReader.of(node, sink, where);
+  if (!g) {
+    sink.add(sink.rangeOf(node), 'error', 'wrong-type', `${where} must be a mapping with guideline_id and references, found ${describe(node)}`);
+    return undefined;
+  }
+  const guidelineId = g.string('guideline_id', true);
+  if (!guidelineId) return undefined;
+  const references: Reference[] = [];
+  g.list('references', 'reference').forEach((r, i) => {
+    const ref = readReference(r, sink, `${where}.references[${i}]`);
+    if (ref) references.push(ref);
+  });
+  return {
+    guidelineId,
+    // Title and company may come from a guideline page: the index resolves them.
+    title: g.string('guideline_title', false) ?? '',
+    company: g.string('guideline_company', false) ?? '',
+    url: readUrl(g, 'guideline_url', sink),
+    date: g.string('guideline_date', false),
+    references,
+    range: sink.rangeOf(node),
+  };
+}
+
+/** Reads one `{name, url}` reference; also used by the stylebook data reader. */
+export function readReference(node: Node, sink: ProblemSink, where: string): Reference | undefined {
+  const r = MapReader.of(node, sink, where);
+  if (!r) {
+    sink.add(sink.rangeOf(node), 'error', 'wrong-type', `${where} must be a mapping with name and url, found ${describe(node)}`);
+    return undefined;
+  }
+  const url = readUrl(r, 'url', sink);
+  const name = r.string('name', false) ?? url;
+  if (!r.has('url')) {
+    sink.add(sink.rangeOf(node), 'warning', 'missing-url', `${where}: the reference has no 'url'; it is shown without a link`);
+  }
+  return name ? { name, url } : undefined;
+}
+
+/** URLs are limited to http(s): corpus text is untrusted and ends up as clickable links. */
+export function readUrl(r: MapReader, key: string, sink: ProblemSink, required = false): string | undefined {
+  const url = r.string(key, required);
+  if (url === undefined) return undefined;
+  if (!isWebUrl(url)) {
+    sink.add(r.range(key), 'error', 'invalid-url', `${r.where}: '${key}' must be an http(s) URL, found '${url.slice(0, 80)}'`);
+    return undefined;
+  }
+  return url;
+}
+
+export function isWebUrl(url: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) return false;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+/** Registers the optional server features; each lives in its own module. */
+export {};

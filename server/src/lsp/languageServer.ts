@@ -1,0 +1,113 @@
+/** The LSP shell: declares capabilities and routes each request to its handler. */
+import {
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { onDefinition } from './definitionHandler';
+import { onHover } from './hoverHandler';
+import { ServerContext, uriToPath, type InitOptions } from './serverContext';
+import { onReindex, onSearchTopics, onStatus } from './topicRequests';
+import { onWorkspaceSymbol } from './workspaceSymbolHandler';
+import { Notifications, Requests } from '../protocol';
+
+export interface ServerFeature {
+  /** Adds capabilities and registers handlers; runs before `initialize` is answered. */
+  register(ctx: ServerContext, params: InitializeParams, result: InitializeResult): void;
+}
+
+/** Features register themselves here (diagnostics, code actions, authoring support…). */
+const features: ServerFeature[] = [];
+
+export function addFeature(feature: ServerFeature): void {
+  features.push(feature);
+}
+
+/** Wraps a handler so that an exception answers the request with nothing instead of killing the server. */
+function guard<P, R>(ctx: ServerContext, name: string, fallback: R, handler: (p: P) => Promise<R> | R): (p: P) => Promise<R> {
+  return async (p: P) => {
+    try {
+      return await handler(p);
+    } catch (e) {
+      ctx.connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+      return fallback;
+    }
+  };
+}
+
+export function startLanguageServer(connection: Connection, builtinCorpusPath: string): ServerContext {
+  const ctx = new ServerContext(connection, builtinCorpusPath);
+
+  connection.onInitialize((params): InitializeResult => {
+    ctx.initOptions = (params.initializationOptions ?? {}) as InitOptions;
+    if (ctx.initOptions.settings !== undefined) ctx.settingsChanged(ctx.initOptions.settings);
+    ctx.hasConfiguration = !!params.capabilities.workspace?.configuration;
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)
+      ?? (params.rootUri ? [uriToPath(params.rootUri)].filter((p): p is string => !!p) : []);
+    ctx.workspaceFolders = folders;
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'api-guidelines' },
+    };
+    for (const f of features) f.register(ctx, params, result);
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (ctx.hasConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'apiGuidelines' }).catch(() => undefined);
+    }
+    connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      ctx.workspaceFolders = ctx.workspaceFolders.filter((f) => !removed.has(f));
+      for (const f of e.added) {
+        const p = uriToPath(f.uri);
+        if (p) ctx.workspaceFolders.push(p);
+      }
+      ctx.settingsChanged();
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const raw = (change.settings as { apiGuidelines?: unknown } | undefined)?.apiGuidelines;
+    ctx.settingsChanged(raw);
+  });
+
+  connection.onHover(guard(ctx, 'hover', null, (p) => onHover(ctx, p)));
+  connection.onDefinition(guard(ctx, 'definition', null, (p) => onDefinition(ctx, p)));
+  connection.onWorkspaceSymbol(guard(ctx, 'workspace/symbol', [], (p) => onWorkspaceSymbol(ctx, p)));
+  connection.onRequest(Requests.searchTopics, guard(ctx, Requests.searchTopics, [], (p: any) => onSearchTopics(ctx, p ?? {})));
+  connection.onRequest(Requests.status, guard(ctx, Requests.status, null, (p: any) => onStatus(ctx, p ?? {})));
+  connection.onRequest(Requests.reindex, guard(ctx, Requests.reindex, null, () => onReindex(ctx)));
+
+  // Corpus pages open in the editor are indexed from their unsaved text.
+  const overlay = (uri: string, text: string | undefined) => {
+    const file = uriToPath(uri);
+    if (file && ctx.corpora.isCorpusFile(file)) ctx.corpora.setOverlay(file, text);
+  };
+  ctx.documents.onDidChangeContent((e) => overlay(e.document.uri, e.document.getText()));
+  ctx.documents.onDidClose((e) => {
+    overlay(e.document.uri, undefined);
+    ctx.forget(e.document.uri);
+  });
+
+  let notifyTimer: NodeJS.Timeout | undefined;
+  ctx.onDidChange(() => {
+    clearTimeout(notifyTimer);
+    notifyTimer = setTimeout(() => {
+      void onStatus(ctx, {}).then((s) => connection.sendNotification(Notifications.corpusChanged, s), () => undefined);
+    }, 100);
+  });
+
+  ctx.documents.listen(connection);
+  connection.listen();
+  return ctx;
+}

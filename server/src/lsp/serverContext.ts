@@ -1,0 +1,141 @@
+/** Shared state of one language server: documents, settings per resource, corpora and per-version detector results. */
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import type { Connection } from 'vscode-languageserver';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CorpusIndex } from '../corpus/corpusIndex';
+import type { Topic } from '../corpus/model';
+import { findHttpTokens } from '../detect/findHttpTokens';
+import type { HttpToken } from '../detect/token';
+import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuidelinesSettings } from '../settings';
+import { CorpusManager } from './corpusManager';
+import { NodeCorpusFileSystem } from '../node/nodeFileSystem';
+
+export interface InitOptions {
+  /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
+  settings?: unknown;
+  /** The VS Code client runs the extension's commands: hovers may link to them. */
+  commandLinks?: boolean;
+  /** Untrusted workspace: workspace-level corpus folders are ignored (the client enforces it too). */
+  untrustedWorkspace?: boolean;
+  builtinCorpusPath?: string;
+}
+
+export class ServerContext {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly corpora: CorpusManager;
+  private readonly settingsCache = new Map<string, Promise<ApiGuidelinesSettings>>();
+  private readonly tokenCache = new Map<string, { version: number; tokens: HttpToken[] }>();
+  private readonly changeListeners: (() => void)[] = [];
+  globalSettings: ApiGuidelinesSettings = DEFAULT_SETTINGS;
+  hasConfiguration = false;
+  workspaceFolders: string[] = [];
+  initOptions: InitOptions = {};
+
+  constructor(readonly connection: Connection, builtinPath: string) {
+    this.corpora = new CorpusManager({
+      fs: new NodeCorpusFileSystem(),
+      builtinPath,
+      log: (m) => connection.console.log(m),
+      onChange: () => this.changed(),
+    });
+  }
+
+  /** Runs after the corpus or the settings changed: diagnostics refresh, status update. */
+  onDidChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  changed(): void {
+    for (const l of this.changeListeners) {
+      try { l(); } catch (e) { this.connection.console.error(`change listener failed: ${(e as Error).message}`); }
+    }
+  }
+
+  /** Settings for a resource, fetched once per URI and cached as a promise until settings change. */
+  settings(uri: string): Promise<ApiGuidelinesSettings> {
+    if (!this.hasConfiguration) return Promise.resolve(this.globalSettings);
+    const cached = this.settingsCache.get(uri);
+    if (cached) return cached;
+    const fetched = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'apiGuidelines' })
+      .then((raw: unknown) => normalizeSettings(raw ?? this.initOptions.settings), () => this.globalSettings);
+    this.settingsCache.set(uri, fetched);
+    return fetched;
+  }
+
+  settingsChanged(raw?: unknown): void {
+    this.settingsCache.clear();
+    if (!this.hasConfiguration && raw !== undefined) this.globalSettings = normalizeSettings(raw);
+    this.changed();
+  }
+
+  /** The workspace folder (path) holding a resource, for relative corpus paths. */
+  folderOf(uri: string): string | undefined {
+    const file = uriToPath(uri);
+    if (!file) return this.workspaceFolders[0];
+    let best: string | undefined;
+    for (const f of this.workspaceFolders) {
+      if ((file === f || file.startsWith(f + path.sep)) && (!best || f.length > best.length)) best = f;
+    }
+    return best ?? this.workspaceFolders[0];
+  }
+
+  async corpusRoots(uri: string): Promise<string[]> {
+    const settings = await this.settings(uri);
+    const effective = this.initOptions.untrustedWorkspace ? { ...settings, corpus: { ...settings.corpus, paths: [] } } : settings;
+    return this.corpora.rootsFor(effective, this.folderOf(uri));
+  }
+
+  /** The corpus index that applies to a resource. */
+  async index(uri: string): Promise<CorpusIndex> {
+    return this.corpora.index(await this.corpusRoots(uri));
+  }
+
+  /** Detector results for the document's current version (computed once per version). */
+  tokens(doc: TextDocument): HttpToken[] {
+    const cached = this.tokenCache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.tokens;
+    const tokens = findHttpTokens(doc.getText(), languageOf(doc));
+    this.tokenCache.set(doc.uri, { version: doc.version, tokens });
+    return tokens;
+  }
+
+  forget(uri: string): void {
+    this.tokenCache.delete(uri);
+    this.settingsCache.delete(uri);
+  }
+
+  pathUri(file: string): string {
+    return pathToUri(file);
+  }
+
+  topicUri(topic: Topic): string {
+    return pathToUri(topic.file);
+  }
+
+  /** A link that opens the topic page at the topic (VS Code understands `#L<line>`). */
+  topicLink(topic: Topic): string {
+    return `${pathToUri(topic.file)}#L${topic.range.start.line + 1}`;
+  }
+}
+
+/** The document's language: the client's id, or the file extension when the id is unknown. */
+export function languageOf(doc: TextDocument): string {
+  const id = doc.languageId;
+  if (id && id !== 'plaintext') return id;
+  return languageForPath(doc.uri) ?? id;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(file: string): string {
+  return pathToFileURL(file).href;
+}

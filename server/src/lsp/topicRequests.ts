@@ -1,0 +1,46 @@
+/** apiGuidelines/searchTopics, apiGuidelines/status and apiGuidelines/reindex. */
+import type { Topic } from '../corpus/model';
+import type { CorpusStatus, SearchTopicsParams, TopicSummary } from '../protocol';
+import type { ServerContext } from './serverContext';
+
+export function summarizeTopic(ctx: ServerContext, topic: Topic): TopicSummary {
+  return {
+    id: topic.id,
+    name: topic.name,
+    category: topic.category,
+    description: topic.description,
+    status: topic.status,
+    method: topic.method,
+    header: topic.header,
+    uri: ctx.topicUri(topic),
+    line: topic.range.start.line,
+    guidelines: topic.guidelines.map((g) => ({ company: g.company, title: g.title, url: g.url, references: g.references })),
+  };
+}
+
+function scopeUri(ctx: ServerContext, uri?: string): string {
+  return uri ?? (ctx.workspaceFolders[0] ? ctx.pathUri(ctx.workspaceFolders[0]) : '');
+}
+
+export async function onSearchTopics(ctx: ServerContext, params: SearchTopicsParams): Promise<TopicSummary[]> {
+  const index = await ctx.index(scopeUri(ctx, params.uri));
+  return index.searchTopics(params.query ?? '', Math.min(params.limit ?? 500, 2000)).map((h) => summarizeTopic(ctx, h.topic));
+}
+
+export async function onStatus(ctx: ServerContext, params: { uri?: string }): Promise<CorpusStatus> {
+  const uri = scopeUri(ctx, params?.uri);
+  const roots = await ctx.corpusRoots(uri);
+  const index = await ctx.corpora.index(roots);
+  return {
+    roots,
+    topics: index.size,
+    guidelines: index.guidelines.size,
+    problems: index.problems.length,
+    problemFiles: [...index.problemsByFile].map(([file, list]) => ({ uri: ctx.pathUri(file), count: list.length })),
+  };
+}
+
+export async function onReindex(ctx: ServerContext): Promise<CorpusStatus> {
+  ctx.corpora.reset();
+  return onStatus(ctx, {});
+}

@@ -1,0 +1,42 @@
+/** Custom messages between the VS Code client and the server (`apiGuidelines/…`), shared by both. */
+
+export interface TopicSummary {
+  id: string;
+  name: string;
+  category: string;
+  description: string;
+  status?: number;
+  method?: string;
+  header?: string;
+  /** URI of the topic page and the 0-based line of the topic in it. */
+  uri: string;
+  line: number;
+  guidelines: { company: string; title: string; url?: string; references: { name: string; url?: string }[] }[];
+}
+
+export interface SearchTopicsParams {
+  query: string;
+  /** Resource whose corpus settings apply (defaults to the first workspace folder). */
+  uri?: string;
+  limit?: number;
+}
+
+export interface CorpusStatus {
+  roots: string[];
+  topics: number;
+  guidelines: number;
+  problems: number;
+  /** Problems by file URI (counts), to point the user at broken pages. */
+  problemFiles: { uri: string; count: number }[];
+}
+
+export const Requests = {
+  searchTopics: 'apiGuidelines/searchTopics',
+  status: 'apiGuidelines/status',
+  reindex: 'apiGuidelines/reindex',
+} as const;
+
+export const Notifications = {
+  /** Server → client: the corpus changed (count of topics and problems). */
+  corpusChanged: 'apiGuidelines/corpusChanged',
+} as const;
