@@ -44,6 +44,7 @@ export function startLanguageServer(connection: Connection, builtinCorpusPath: s
     ctx.initOptions = (params.initializationOptions ?? {}) as InitOptions;
     if (ctx.initOptions.settings !== undefined) ctx.settingsChanged(ctx.initOptions.settings);
     ctx.hasConfiguration = !!params.capabilities.workspace?.configuration;
+    ctx.supportsFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)
       ?? (params.rootUri ? [uriToPath(params.rootUri)].filter((p): p is string => !!p) : []);
     ctx.workspaceFolders = folders;
@@ -65,7 +66,7 @@ export function startLanguageServer(connection: Connection, builtinCorpusPath: s
     if (ctx.hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'apiGuidelines' }).catch(() => undefined);
     }
-    connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+    if (ctx.supportsFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
       ctx.workspaceFolders = ctx.workspaceFolders.filter((f) => !removed.has(f));
       for (const f of e.added) {

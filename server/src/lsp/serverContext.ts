@@ -30,6 +30,7 @@ export class ServerContext {
   private readonly changeListeners: (() => void)[] = [];
   globalSettings: ApiGuidelinesSettings = DEFAULT_SETTINGS;
   hasConfiguration = false;
+  supportsFolderEvents = false;
   workspaceFolders: string[] = [];
   initOptions: InitOptions = {};
 
