@@ -1,5 +1,5 @@
 // Runs the test suites with mocha and closes with one summary line: "tests: N passed, N failed, N skipped".
-// Usage: node test/run.mjs [unit] [lsp] [e2e] [--grep PATTERN]   (default: all suites)
+// Usage: node test/run.mjs [unit] [lsp] [cli] [e2e] [--grep PATTERN]   (default: all suites)
 import Mocha from 'mocha';
 import { execFileSync } from 'child_process';
 import { readdirSync, statSync, existsSync } from 'fs';
@@ -12,7 +12,7 @@ process.env.REPO_ROOT = root;
 const args = process.argv.slice(2);
 const grepAt = args.indexOf('--grep');
 const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
-const suites = args.length ? args : ['unit', 'lsp', 'e2e'];
+const suites = args.length ? args : ['unit', 'lsp', 'cli', 'e2e'];
 
 execFileSync(process.execPath, ['esbuild.mjs', '--tests'], { stdio: 'inherit' });
 if (!existsSync('dist/server.js')) execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });

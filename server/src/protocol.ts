@@ -34,6 +34,8 @@ export const Requests = {
   searchTopics: 'apiGuidelines/searchTopics',
   status: 'apiGuidelines/status',
   reindex: 'apiGuidelines/reindex',
+  /** Answers null immediately (a no-op round trip, for benchmarks and health checks). */
+  ping: 'apiGuidelines/ping',
 } as const;
 
 export const Notifications = {

@@ -54,6 +54,9 @@ export const SUPPORTED_LANGUAGES = [
   'csharp', 'ruby', 'php', 'rust', 'elixir', 'swift', 'scala', 'yaml', 'json', 'jsonc', 'http',
 ] as const;
 
+/** Language id of corpus topic/guideline pages in VS Code: they get authoring features, not the detector's diagnostics. */
+export const CORPUS_LANGUAGE = 'api-guidelines-corpus';
+
 /** The language id for a file name, for the CLI and for clients that send none. */
 export function languageForPath(path: string): string | undefined {
   const m = /\.([A-Za-z0-9]+)$/.exec(path);

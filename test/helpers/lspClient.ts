@@ -21,6 +21,8 @@ export interface TestClientOptions {
   capabilities?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** Server bundle to spawn (default: dist/server.js), e.g. one unpacked from the .vsix. */
+  serverPath?: string;
 }
 
 export class TestClient {
@@ -35,7 +37,7 @@ export class TestClient {
 
   constructor(private readonly options: TestClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+    this.process = spawn(process.execPath, [options.serverPath ?? serverBundle, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: any) => {

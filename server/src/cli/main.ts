@@ -1,64 +1,88 @@
-/** Parses the command line and runs one command. */
-import { CorpusSet } from '../corpus/corpusSet';
-import { NodeCorpusFileSystem } from '../node/nodeFileSystem';
-import type { CorpusIndex } from '../corpus/corpusIndex';
-import type { CorpusProblem, Topic } from '../corpus/model';
-import * as path from 'path';
+/** Parses the command line and runs one command; returns the exit code (0 ok, 1 findings, 2 usage or corpus errors). */
+import { parseArgs, renderCommandHelp, suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
+import { checkSpec, runCheck } from './checkCommand';
+import { PROGRAM, type CliIo } from './cliContext';
+import { CONFIG_FILE_NAME } from './configFile';
+import { runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
+import { toolInfo } from './toolInfo';
+import { runValidate, validateSpec } from './validateCommand';
 
-export interface CliIo {
-  builtinCorpus: string;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  cwd: string;
+export type { CliIo } from './cliContext';
+
+interface Command {
+  spec: CommandSpec;
+  run: (args: ParsedArgs, io: CliIo) => Promise<number>;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
-  const corpora: string[] = [];
-  let builtin = true;
-  const args: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--corpus') corpora.push(path.resolve(io.cwd, rest[++i]));
-    else if (rest[i] === '--no-builtin') builtin = false;
-    else args.push(rest[i]);
+const COMMANDS: readonly Command[] = [
+  { spec: checkSpec, run: runCheck },
+  { spec: topicSpec, run: runTopic },
+  { spec: searchSpec, run: runSearch },
+  { spec: validateSpec, run: runValidate },
+];
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') {
+    io.stdout.write(renderMainHelp());
+    return first === undefined ? 2 : 0;
   }
-  const roots = [...(builtin ? [io.builtinCorpus] : []), ...corpora];
-  switch (command) {
-    case 'validate': {
-      const set = new CorpusSet(new NodeCorpusFileSystem());
-      const index = await set.load(args.length ? args.map((a) => path.resolve(io.cwd, a)) : roots);
-      for (const p of index.problems) io.stdout.write(formatProblem(p, io.cwd) + '\n');
-      io.stdout.write(`${index.size} topics, ${index.guidelines.size} guidelines, ${index.problems.length} problem(s)\n`);
-      return index.problems.some((p) => p.severity === 'error') ? 1 : 0;
-    }
-    case 'topic': {
-      const index = await load(roots);
-      const q = args.join(' ');
-      const topic = findTopic(index, q);
-      if (!topic) { io.stderr.write(`No topic for '${q}'\n`); return 1; }
-      io.stdout.write(`${topic.name}  [${topic.category}]\n${topic.description}\n`);
-      for (const g of topic.guidelines) {
-        io.stdout.write(`\n  ${g.company} — ${g.title}${g.url ? ` <${g.url}>` : ''}\n`);
-        for (const r of g.references) io.stdout.write(`    - ${r.name}: ${r.url}\n`);
-      }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`${toolInfo().version}\n`);
+    return 0;
+  }
+  if (first === 'help') return showHelp(rest[0], io);
+  const command = COMMANDS.find((c) => c.spec.name === first);
+  if (!command) {
+    const hint = suggest(first, COMMANDS.map((c) => c.spec.name));
+    return usageError(io, '', `unknown command '${first}'${hint}`, `${PROGRAM} --help`);
+  }
+  try {
+    const args = parseArgs(rest, command.spec);
+    if (args.flags.has('help')) {
+      io.stdout.write(renderCommandHelp(PROGRAM, command.spec));
       return 0;
     }
-    default:
-      io.stderr.write(`Usage: api-guidelines <check|topic|search|validate> [options]\n`);
-      return 2;
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(io, ` ${command.spec.name}`, e.message, `${PROGRAM} ${command.spec.name} --help`);
+    throw e;
   }
 }
 
-async function load(roots: string[]): Promise<CorpusIndex> {
-  return new CorpusSet(new NodeCorpusFileSystem()).load(roots);
+function showHelp(name: string | undefined, io: CliIo): number {
+  if (name === undefined) {
+    io.stdout.write(renderMainHelp());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (!command) return usageError(io, '', `unknown command '${name}'${suggest(name, COMMANDS.map((c) => c.spec.name))}`, `${PROGRAM} --help`);
+  io.stdout.write(renderCommandHelp(PROGRAM, command.spec));
+  return 0;
 }
 
-function findTopic(index: CorpusIndex, q: string): Topic | undefined {
-  if (/^\d{3}$/.test(q)) return index.topicForStatus(Number(q));
-  return index.topics.get(q) ?? index.topicForMethod(q) ?? index.topicForHeader(q) ?? index.searchTopics(q, 1)[0]?.topic;
+/** `api-guidelines check: unknown option …` plus where to read the usage; exit code 2. */
+function usageError(io: CliIo, scope: string, message: string, helpCommand: string): number {
+  io.stderr.write(`${PROGRAM}${scope}: ${message}\nRun '${helpCommand}' for usage.\n`);
+  return 2;
 }
 
-export function formatProblem(p: CorpusProblem, cwd: string): string {
-  const file = path.relative(cwd, p.file) || p.file;
-  return `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message} [${p.code}]`;
+function renderMainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));
+  return [
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    'API design guidelines for HTTP status codes, methods and headers, from the command line.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`),
+    '',
+    `Run '${PROGRAM} <command> --help' for a command's options.`,
+    `Settings are read from ${CONFIG_FILE_NAME} in the working folder or its nearest ancestor.`,
+    '',
+    'Options:',
+    '  -h, --help     Show this help',
+    '  -v, --version  Print the version',
+    '',
+  ].join('\n');
 }

@@ -101,20 +101,44 @@ export class CorpusSet {
 
   /** Re-reads one file (created or changed) with the given text; returns false if it is no corpus file. */
   update(path: string, text: string): boolean {
-    const root = this.rootOf(path);
-    if (root === -1) return false;
-    const kind = corpusFileKind(relative(this.roots[root].path, path));
-    if (!kind) return false;
-    this.roots[root].files.set(path, parseCorpusFile(path, text, kind, root));
-    this.rebuild();
+    const stored = this.store(path, text);
+    if (!stored) return false;
+    // An edited topic page patches the index; anything else rebuilds it.
+    if (!stored.previous || !this.current.patchFile(stored.root, stored.previous, stored.next)) this.rebuild();
     return true;
   }
 
+  /** Re-reads several files with one rebuild (a folder moved in or checked out); false if none is a corpus file. */
+  updateAll(files: Iterable<[path: string, text: string]>): boolean {
+    let stored = false;
+    for (const [path, text] of files) stored = !!this.store(path, text) || stored;
+    if (stored) this.rebuild();
+    return stored;
+  }
+
+  private store(path: string, text: string): { root: number; previous?: ParsedFile; next: ParsedFile } | undefined {
+    const root = this.rootOf(path);
+    if (root === -1) return undefined;
+    const kind = corpusFileKind(relative(this.roots[root].path, path));
+    if (!kind) return undefined;
+    const files = this.roots[root].files;
+    const previous = files.get(path);
+    const next = parseCorpusFile(path, text, kind, root);
+    files.set(path, next);
+    return { root, previous, next };
+  }
+
+  /** Drops a file, or every file below a folder (a deleted or renamed folder). */
   remove(path: string): boolean {
     const root = this.rootOf(path);
-    if (root === -1 || !this.roots[root].files.delete(path)) return false;
-    this.rebuild();
-    return true;
+    if (root === -1) return false;
+    const files = this.roots[root].files;
+    let removed = files.delete(path);
+    if (!removed) {
+      for (const file of [...files.keys()]) if (isInside(path, file)) removed = files.delete(file) || removed;
+    }
+    if (removed) this.rebuild();
+    return removed;
   }
 
   /** Parses text as if it were the file at `path` without changing the set: for live validation of unsaved edits. */

@@ -1,5 +1,5 @@
 /** Reads the API Stylebook source data format: `topics.yaml` and `guidelines/*.yaml`. */
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { exactSize } from './exactSize';
 import { LineMap } from './lineMap';
 import type { CorpusFile, ParsedFile, Reference } from './model';
 import { methodFromId, readReference, readUrl, statusFromId } from './topicPage';
@@ -10,14 +10,14 @@ export function parseStylebookTopics(input: CorpusFile, root = 0): ParsedFile {
   const lines = new LineMap(input.text);
   const sink = new ProblemSink(input.path, lines);
   const result: ParsedFile = { file: input.path, topics: [], guidelines: [], problems: sink.problems };
-  const { doc, ok } = parseYaml(input.text, sink);
+  const { contents, ok } = parseYaml(input.text, sink);
   if (!ok) return result;
-  if (!isMap(doc.contents)) {
-    sink.add(lines.lineRange(0), 'error', 'wrong-type', `topics.yaml must map topic ids to topics, found ${describe(doc.contents as Node)}`);
+  if (contents?.kind !== 'map') {
+    sink.add(lines.lineRange(0), 'error', 'wrong-type', `topics.yaml must map topic ids to topics, found ${describe(contents)}`);
     return result;
   }
-  for (const pair of (doc.contents as YAMLMap<Node, Node | null>).items) {
-    const id = isScalar(pair.key) ? String(pair.key.value) : undefined;
+  for (const pair of contents.pairs) {
+    const id = pair.key?.kind === 'scalar' ? String(pair.key.value) : undefined;
     if (!id) continue;
     const t = MapReader.of(pair.value, sink, `topic '${id}'`);
     if (!t) {
@@ -43,11 +43,11 @@ export function parseStylebookGuideline(input: CorpusFile): ParsedFile {
   const lines = new LineMap(input.text);
   const sink = new ProblemSink(input.path, lines);
   const result: ParsedFile = { file: input.path, topics: [], guidelines: [], problems: sink.problems, topicReferences: [] };
-  const { doc, ok } = parseYaml(input.text, sink);
+  const { contents, ok } = parseYaml(input.text, sink);
   if (!ok) return result;
-  const g = MapReader.of(doc.contents as Node, sink, 'guideline');
+  const g = MapReader.of(contents, sink, 'guideline');
   if (!g) {
-    sink.add(lines.lineRange(0), 'error', 'wrong-type', `A guideline file must be a mapping, found ${describe(doc.contents as Node)}`);
+    sink.add(lines.lineRange(0), 'error', 'wrong-type', `A guideline file must be a mapping, found ${describe(contents)}`);
     return result;
   }
   const id = g.string('id', true);
@@ -71,7 +71,7 @@ export function parseStylebookGuideline(input: CorpusFile): ParsedFile {
       const ref = readReference(node, sink, `topics.${topicId}[${i}]`);
       if (ref) references.push(ref);
     });
-    result.topicReferences!.push({ guideline, topicId, references, range: topics!.range(topicId) });
+    result.topicReferences!.push({ guideline, topicId, references: exactSize(references), range: topics!.range(topicId) });
   }
   return result;
 }

@@ -1,14 +1,12 @@
 /** Parses topic and guideline pages (Markdown with YAML front matter) into the corpus model. */
-import matter from 'gray-matter';
-import type { Node } from 'yaml';
 import { LineMap } from './lineMap';
 import type { CorpusFile, Guideline, ParsedFile, Reference, Severity, SourceRange, Topic, TopicGuideline, TopicPolicy } from './model';
+import { exactSize } from './exactSize';
 import { MapReader, ProblemSink, describe, parseYaml } from './yamlFields';
+import type { YamlNode } from './yamlNode';
 
 const TOPIC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
-/** gray-matter must always get options (it caches option-less calls and shares the result). */
-const MATTER_OPTIONS = { engines: { yaml: () => ({}) }, language: 'yaml' } as const;
 
 export interface FrontMatter {
   /** Raw YAML text between the delimiters. */
@@ -26,13 +24,13 @@ export function splitFrontMatter(text: string): FrontMatter | undefined | 'unclo
   if (!text.startsWith('---', bom)) return undefined;
   const after = text.charAt(bom + 3);
   if (after !== '\n' && after !== '\r') return undefined;
-  if (!/\n---[ \t]*\r?(\n|$)/.test(text.slice(bom + 3))) return 'unclosed';
-  const file = matter(text, MATTER_OPTIONS);
-  const offset = text.indexOf(file.matter, bom + 3);
-  const end = offset + file.matter.length;
+  const afterOpen = bom + 3;
+  if (!/\n---[ \t]*\r?(\n|$)/.test(text.slice(afterOpen))) return 'unclosed';
+  // As gray-matter reads it: the front matter ends at the first line that starts with `---`.
+  const end = text.indexOf('\n---', afterOpen);
   const close = text.indexOf('\n', end + 1);
   const bodyOffset = close === -1 ? text.length : close + 1;
-  return { yaml: file.matter, offset: offset < 0 ? bom + 4 : offset, body: text.slice(bodyOffset), bodyOffset };
+  return { yaml: text.slice(afterOpen, end), offset: afterOpen, body: text.slice(bodyOffset), bodyOffset };
 }
 
 /** Parses one page. Never throws: problems are returned with what could still be read. */
@@ -49,12 +47,12 @@ export function parseCorpusPage(input: CorpusFile, root = 0): ParsedFile {
   }
   const sink = new ProblemSink(input.path, lines, fm.offset);
   result.problems = sink.problems;
-  const { doc, ok } = parseYaml(fm.yaml, sink);
+  const { contents, ok } = parseYaml(fm.yaml, sink);
   if (!ok) return result;
-  const top = MapReader.of(doc.contents as Node, sink, 'front matter');
+  const top = MapReader.of(contents, sink, 'front matter');
   if (!top) {
-    sink.add(sink.rangeOf(doc.contents as Node, lines.lineRange(0)), 'error', 'wrong-type',
-      `The front matter must be a mapping of fields, found ${describe(doc.contents as Node)}`);
+    sink.add(sink.rangeOf(contents, lines.lineRange(0)), 'error', 'wrong-type',
+      `The front matter must be a mapping of fields, found ${describe(contents)}`);
     return result;
   }
   const layout = top.string('layout', false);
@@ -66,13 +64,13 @@ export function parseCorpusPage(input: CorpusFile, root = 0): ParsedFile {
     const g = readGuideline(top, sink, input.path);
     if (g) {
       g.description = fm.body.trim() || undefined;
-      result.guidelines.push(g);
+      result.guidelines = [g];
     }
   } else {
     const t = readTopic(top, sink, input.path, root);
     if (t) {
       t.body = fm.body.trim() || undefined;
-      result.topics.push(t);
+      result.topics = [t];
     }
   }
   return result;
@@ -112,10 +110,11 @@ function readTopic(top: MapReader, sink: ProblemSink, file: string, root: number
   const header = top.string('topic_header', false);
   const policy = readPolicy(top, sink);
   if (!id || !category || !name || description === undefined) return undefined;
-  const fields: Record<string, SourceRange> = {};
-  for (const key of top.keys()) fields[key] = top.range(key);
+  // Kept for every topic, read by few: computed on first use.
+  const fields = top.lazyRanges();
   return {
-    id, category, name, description, guidelines,
+    id, category, name, description,
+    guidelines: exactSize(guidelines),
     status: status ?? statusFromId(id),
     method: method ?? methodFromId(id),
     header,
@@ -166,9 +165,9 @@ function readPolicy(top: MapReader, sink: ProblemSink): TopicPolicy | undefined 
   const prefer: string[] = [];
   const preferNode = p.node('prefer');
   if (preferNode !== undefined && preferNode !== null) {
-    const items = p.has('prefer') && (preferNode as { items?: unknown }).items ? p.list('prefer', 'alternative') : [preferNode];
+    const items = p.has('prefer') && (preferNode.kind === 'seq' || preferNode.kind === 'map') ? p.list('prefer', 'alternative') : [preferNode];
     for (const item of items) {
-      const v = (item as { value?: unknown }).value;
+      const v = item.kind === 'scalar' ? item.value : undefined;
       if (typeof v === 'string' || typeof v === 'number') prefer.push(String(v));
       else sink.add(sink.rangeOf(item), 'error', 'wrong-type', `topic_policy.prefer items must be codes, methods or topic ids, found ${describe(item)}`);
     }
@@ -176,7 +175,7 @@ function readPolicy(top: MapReader, sink: ProblemSink): TopicPolicy | undefined 
   return { severity, message: p.string('message', false), prefer, range: top.range('topic_policy') };
 }
 
-function readTopicGuideline(node: Node, sink: ProblemSink, where: string): TopicGuideline | undefined {
+function readTopicGuideline(node: YamlNode, sink: ProblemSink, where: string): TopicGuideline | undefined {
   const g = MapReader.of(node, sink, where);
   if (!g) {
     sink.add(sink.rangeOf(node), 'error', 'wrong-type', `${where} must be a mapping with guideline_id and references, found ${describe(node)}`);
@@ -196,13 +195,13 @@ function readTopicGuideline(node: Node, sink: ProblemSink, where: string): Topic
     company: g.string('guideline_company', false) ?? '',
     url: readUrl(g, 'guideline_url', sink),
     date: g.string('guideline_date', false),
-    references,
+    references: exactSize(references),
     range: sink.rangeOf(node),
   };
 }
 
 /** Reads one `{name, url}` reference; also used by the stylebook data reader. */
-export function readReference(node: Node, sink: ProblemSink, where: string): Reference | undefined {
+export function readReference(node: YamlNode, sink: ProblemSink, where: string): Reference | undefined {
   const r = MapReader.of(node, sink, where);
   if (!r) {
     sink.add(sink.rangeOf(node), 'error', 'wrong-type', `${where} must be a mapping with name and url, found ${describe(node)}`);

@@ -1,7 +1,10 @@
 /** Typed, position-aware reading of YAML mappings, collecting problems instead of throwing. */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { LineMap } from './lineMap';
+import { parseDocument } from 'yaml';
+import { LineMap } from './lineMap';
+import { fillOnFirstUse } from './lazyRecord';
 import type { CorpusProblem, Severity, SourceRange } from './model';
+import { parseSimpleYaml } from './simpleYaml';
+import { toYamlNode, type YamlMap, type YamlNode, type YamlPair } from './yamlNode';
 
 /** Collects problems for one file; `base` is the offset of the parsed YAML inside the file. */
 export class ProblemSink {
@@ -9,34 +12,68 @@ export class ProblemSink {
   constructor(readonly file: string, readonly lines: LineMap, readonly base = 0) {}
 
   add(range: SourceRange, severity: Severity, code: string, message: string): void {
-    this.problems.push({ file: this.file, range, severity, code, message });
+    this.problems.push({ file: this.file, range, severity, code, message: boundMessage(message) });
   }
 
-  rangeOf(node: Node | null | undefined, fallback?: SourceRange): SourceRange {
+  rangeOf(node: YamlNode | null | undefined, fallback?: SourceRange): SourceRange {
     const r = node?.range;
     if (!r) return fallback ?? this.lines.range(this.base, this.base);
     return this.lines.range(this.base + r[0], this.base + r[1]);
   }
 }
 
+/** Longest problem message: corpus values quoted in it may be megabytes long. */
+const MAX_MESSAGE = 500;
+
+export function boundMessage(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+}
+
 export interface ParsedYaml {
-  doc: Document.Parsed;
+  /** The document's top node (null when empty). */
+  contents: YamlNode | null;
   ok: boolean;
 }
 
+/** Largest YAML text read: on hostile input the full parser needs seconds per few hundred KB. */
+export const MAX_YAML_CHARS = 256 * 1024;
+/** YAML errors (and warnings) reported one by one per file; the rest are counted in one more problem. */
+const MAX_YAML_PROBLEMS = 20;
+
 /** Parses YAML text, reporting syntax errors (with their positions) into the sink. */
 export function parseYaml(text: string, sink: ProblemSink): ParsedYaml {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  for (const e of doc.errors) {
+  if (text.length > MAX_YAML_CHARS) {
+    sink.add(sink.lines.lineRange(sink.lines.pos(sink.base).line), 'error', 'too-large',
+      `The YAML here is ${text.length} characters long, over the limit of ${MAX_YAML_CHARS}: it is not read`);
+    return { contents: null, ok: false };
+  }
+  // Well-formed front matter in the common subset needs no full parse (and has no errors to report).
+  const simple = parseSimpleYaml(text);
+  if (simple) return { contents: simple, ok: true };
+  let doc: ReturnType<typeof parseDocument>;
+  let contents: YamlNode | null;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    contents = toYamlNode(doc.contents);
+  } catch (e) {
+    // The parser recurses per nesting level: thousands of levels overflow the stack.
+    sink.add(sink.lines.lineRange(sink.lines.pos(sink.base).line), 'error', 'yaml-syntax', `The YAML could not be read: ${(e as Error).message}`);
+    return { contents: null, ok: false };
+  }
+  reportYamlIssues(sink, doc.errors, 'error');
+  reportYamlIssues(sink, doc.warnings, 'warning');
+  return { contents, ok: doc.errors.length === 0 };
+}
+
+/** Reports the parser's errors or warnings, the first few one by one. */
+function reportYamlIssues(sink: ProblemSink, issues: readonly { code: string; message: string; pos: [number, number] }[], severity: 'error' | 'warning'): void {
+  issues.forEach((e, i) => {
     const [s, t] = e.pos;
-    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    sink.add(sink.lines.range(sink.base + s, sink.base + Math.max(s, t)), 'error', code, firstLine(e.message));
-  }
-  for (const w of doc.warnings) {
-    const [s, t] = w.pos;
-    sink.add(sink.lines.range(sink.base + s, sink.base + Math.max(s, t)), 'warning', 'yaml-warning', firstLine(w.message));
-  }
-  return { doc, ok: doc.errors.length === 0 };
+    const range = sink.lines.range(sink.base + s, sink.base + Math.max(s, t));
+    const code = severity === 'warning' ? 'yaml-warning' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    if (i < MAX_YAML_PROBLEMS) sink.add(range, severity, code, firstLine(e.message));
+    else if (i === MAX_YAML_PROBLEMS) sink.add(range, severity, code, `${issues.length - i} more YAML ${severity}s from here on`);
+  });
 }
 
 function firstLine(message: string): string {
@@ -46,17 +83,16 @@ function firstLine(message: string): string {
 
 /** A view on one YAML mapping with typed getters that report wrong types. */
 export class MapReader {
-  private readonly pairs = new Map<string, Pair<Node, Node | null>>();
+  private readonly pairs = new Map<string, YamlPair>();
 
-  constructor(readonly map: YAMLMap<Node, Node | null>, readonly sink: ProblemSink, readonly where: string) {
-    for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key !== undefined) this.pairs.set(key, pair);
+  constructor(readonly map: YamlMap, readonly sink: ProblemSink, readonly where: string) {
+    for (const pair of map.pairs) {
+      if (pair.key?.kind === 'scalar') this.pairs.set(String(pair.key.value), pair);
     }
   }
 
-  static of(node: Node | null | undefined, sink: ProblemSink, where: string): MapReader | undefined {
-    return isMap(node) ? new MapReader(node as YAMLMap<Node, Node | null>, sink, where) : undefined;
+  static of(node: YamlNode | null | undefined, sink: ProblemSink, where: string): MapReader | undefined {
+    return node?.kind === 'map' ? new MapReader(node, sink, where) : undefined;
   }
 
   has(key: string): boolean {
@@ -67,7 +103,7 @@ export class MapReader {
     return [...this.pairs.keys()];
   }
 
-  node(key: string): Node | null | undefined {
+  node(key: string): YamlNode | null | undefined {
     return this.pairs.get(key)?.value;
   }
 
@@ -78,18 +114,32 @@ export class MapReader {
     return this.sink.rangeOf(pair.value ?? pair.key);
   }
 
+  /** `range` of every key, computed when first read (keeps only offsets and the text until then). */
+  lazyRanges(): Record<string, SourceRange> {
+    const keys = sharedKeyList(this.pairs.keys());
+    const { base, lines: { text } } = this.sink;
+    const offsets = new Array<number>(2 * keys.length);
+    keys.forEach((key, i) => {
+      const pair = this.pairs.get(key)!;
+      const r = (pair.value ?? pair.key)?.range;
+      offsets[2 * i] = r ? base + r[0] : base;
+      offsets[2 * i + 1] = r ? base + r[1] : base;
+    });
+    return fillOnFirstUse(rangesOf, { keys, offsets, text });
+  }
+
   /** A scalar read as text; numbers and dates are accepted and turned into strings. */
   string(key: string, required: boolean): string | undefined {
     const pair = this.pairs.get(key);
-    if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
+    if (!pair || pair.value === null || (pair.value.kind === 'scalar' && pair.value.value === null)) {
       if (required) {
-        const range = pair ? this.sink.rangeOf(pair.key as Node) : this.sink.rangeOf(this.map);
+        const range = pair ? this.sink.rangeOf(pair.key) : this.sink.rangeOf(this.map);
         this.sink.add(range, 'error', 'missing-field', `${this.where}: required field '${key}' is missing`);
       }
       return undefined;
     }
     const v = pair.value;
-    if (isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) {
+    if (v.kind === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) {
       const text = String(v.value).trim();
       if (required && text === '') {
         this.sink.add(this.sink.rangeOf(v), 'error', 'missing-field', `${this.where}: required field '${key}' is empty`);
@@ -97,17 +147,17 @@ export class MapReader {
       }
       return text;
     }
-    if (isScalar(v) && v.value instanceof Date) return v.value.toISOString();
+    if (v.kind === 'scalar' && v.value instanceof Date) return v.value.toISOString();
     this.sink.add(this.sink.rangeOf(v), 'error', 'wrong-type', `${this.where}: '${key}' must be text, found ${describe(v)}`);
     return undefined;
   }
 
   /** A list; a single mapping where a list is expected is reported and read as a one-item list. */
-  list(key: string, itemName: string): Node[] {
+  list(key: string, itemName: string): YamlNode[] {
     const v = this.pairs.get(key)?.value;
-    if (v === undefined || v === null || (isScalar(v) && v.value === null)) return [];
-    if (isSeq(v)) return v.items as Node[];
-    if (isMap(v)) {
+    if (v === undefined || v === null || (v.kind === 'scalar' && v.value === null)) return [];
+    if (v.kind === 'seq') return v.items;
+    if (v.kind === 'map') {
       this.sink.add(this.sink.rangeOf(v), 'warning', 'expected-list',
         `${this.where}: '${key}' should be a list of ${itemName}s; a single mapping was read as one ${itemName}`);
       return [v];
@@ -117,10 +167,30 @@ export class MapReader {
   }
 }
 
-export function describe(node: Node | null | undefined): string {
+function rangesOf({ keys, offsets, text }: { keys: readonly string[]; offsets: number[]; text: string }): Record<string, SourceRange> {
+  const lines = new LineMap(text);
+  const ranges: Record<string, SourceRange> = {};
+  keys.forEach((key, i) => (ranges[key] = lines.range(offsets[2 * i], offsets[2 * i + 1])));
+  return ranges;
+}
+
+/** Pages of one corpus mostly have the same keys in the same order: one array serves them all. */
+const keyLists = new Map<string, readonly string[]>();
+const MAX_KEY_LISTS = 1000;
+
+function sharedKeyList(keys: Iterable<string>): readonly string[] {
+  const list = [...keys];
+  const id = list.join('\n');
+  const shared = keyLists.get(id);
+  if (shared) return shared;
+  if (keyLists.size < MAX_KEY_LISTS) keyLists.set(id, list);
+  return list;
+}
+
+export function describe(node: YamlNode | null | undefined): string {
   if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'null' : `${typeof node.value} '${String(node.value).slice(0, 40)}'`;
+  if (node.kind === 'map') return 'a mapping';
+  if (node.kind === 'seq') return 'a list';
+  if (node.kind === 'scalar') return node.value === null ? 'null' : `${typeof node.value} '${String(node.value).slice(0, 40)}'`;
   return 'an alias';
 }

@@ -17,8 +17,18 @@ interface Entry {
   roots: string[];
   set: CorpusSet;
   ready: Promise<CorpusSet>;
-  watchers: fs.FSWatcher[];
+  /** By folder. */
+  watchers: Map<string, fs.FSWatcher>;
+  closed?: boolean;
 }
+
+/**
+ * Recursive watching is native on macOS and Windows. Elsewhere Node emulates it with a watcher and
+ * a stat per file (10,000 pages: 10,000 inotify watches), so there each folder is watched on its own.
+ */
+const NATIVE_RECURSIVE_WATCH = process.platform === 'darwin' || process.platform === 'win32';
+const UNWATCHED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+const MAX_WATCHED_FOLDERS = 5_000;
 
 export class CorpusManager {
   private readonly entries = new Map<string, Entry>();
@@ -49,7 +59,7 @@ export class CorpusManager {
         this.options.log(`Indexed ${set.index.size} topics from ${roots.length} corpus folder(s) in ${Date.now() - started} ms (${set.index.problems.length} problem(s))`);
         return set;
       });
-      entry = { roots, set, ready, watchers: [] };
+      entry = { roots, set, ready, watchers: new Map() };
       this.entries.set(key, entry);
       this.watch(entry);
     }
@@ -73,7 +83,7 @@ export class CorpusManager {
 
   /** Drops every loaded corpus; the next request reloads from disk. */
   reset(): void {
-    for (const e of this.entries.values()) for (const w of e.watchers) w.close();
+    for (const e of this.entries.values()) unwatch(e);
     this.entries.clear();
     this.options.onChange();
   }
@@ -83,7 +93,7 @@ export class CorpusManager {
     const keep = new Set(rootLists.map((r) => r.join('\0')));
     for (const [key, e] of this.entries) {
       if (keep.has(key)) continue;
-      for (const w of e.watchers) w.close();
+      unwatch(e);
       this.entries.delete(key);
     }
   }
@@ -103,15 +113,38 @@ export class CorpusManager {
 
   private watch(entry: Entry): void {
     for (const root of entry.roots) {
-      try {
-        const w = fs.watch(root, { recursive: true, persistent: false }, (_event, name) => {
-          if (name) this.schedule(entry, path.join(root, name.toString()));
-        });
-        w.on('error', () => w.close());
-        entry.watchers.push(w);
-      } catch {
-        // A missing root is already reported as a corpus problem; nothing to watch.
-      }
+      if (NATIVE_RECURSIVE_WATCH) this.watchFolder(entry, root, true);
+      else void this.watchTree(entry, root);
+    }
+  }
+
+  private watchFolder(entry: Entry, folder: string, recursive: boolean): void {
+    if (entry.closed || entry.watchers.has(folder) || entry.watchers.size >= MAX_WATCHED_FOLDERS) return;
+    try {
+      const w = fs.watch(folder, { recursive, persistent: false }, (_event, name) => {
+        if (name) this.schedule(entry, path.join(folder, name.toString()));
+      });
+      w.on('error', () => {
+        w.close();
+        entry.watchers.delete(folder);
+      });
+      entry.watchers.set(folder, w);
+    } catch {
+      // A missing root is already reported as a corpus problem; nothing to watch.
+    }
+  }
+
+  /** Watches a folder and the folders below it, one watcher each. */
+  private async watchTree(entry: Entry, folder: string): Promise<void> {
+    this.watchFolder(entry, folder, false);
+    let children: fs.Dirent[];
+    try {
+      children = await fs.promises.readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const c of children) {
+      if (c.isDirectory() && !UNWATCHED_FOLDERS.has(c.name)) await this.watchTree(entry, path.join(folder, c.name));
     }
   }
 
@@ -129,10 +162,16 @@ export class CorpusManager {
   private reloadFile(entry: Entry, file: string): void {
     void entry.ready.then(async (set) => {
       let changed: boolean;
-      try {
-        changed = set.update(file, await this.options.fs.readFile(file));
-      } catch {
-        changed = set.remove(file);
+      const stat = await fs.promises.stat(file).catch(() => undefined);
+      if (stat?.isDirectory()) {
+        changed = await this.reloadFolder(entry, set, file);
+      } else {
+        try {
+          changed = set.update(file, await this.options.fs.readFile(file));
+        } catch {
+          // Gone (a file, or a folder with its files) or unreadable.
+          changed = set.remove(file);
+        }
       }
       if (changed) {
         this.options.log(`Re-indexed ${file}`);
@@ -140,4 +179,26 @@ export class CorpusManager {
       }
     });
   }
+
+  /** A folder appeared (created, moved in, checked out): watch it and read its corpus files. */
+  private async reloadFolder(entry: Entry, set: CorpusSet, folder: string): Promise<boolean> {
+    if (!NATIVE_RECURSIVE_WATCH) await this.watchTree(entry, folder);
+    const { files } = await this.options.fs.listFiles(folder).catch(() => ({ files: [] as string[] }));
+    const texts: [string, string][] = [];
+    for (const file of files) {
+      if (this.overlays.has(file)) continue;
+      try {
+        texts.push([file, await this.options.fs.readFile(file)]);
+      } catch {
+        // Unreadable files are reported when the corpus is next loaded in full.
+      }
+    }
+    return set.updateAll(texts);
+  }
+}
+
+function unwatch(entry: Entry): void {
+  entry.closed = true;
+  for (const w of entry.watchers.values()) w.close();
+  entry.watchers.clear();
 }

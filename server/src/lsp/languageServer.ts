@@ -1,6 +1,9 @@
 /** The LSP shell: declares capabilities and routes each request to its handler. */
 import {
+  CancellationToken,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -12,6 +15,7 @@ import { ServerContext, uriToPath, type InitOptions } from './serverContext';
 import { onReindex, onSearchTopics, onStatus } from './topicRequests';
 import { onWorkspaceSymbol } from './workspaceSymbolHandler';
 import { Notifications, Requests } from '../protocol';
+import { corpusFileKind } from '../corpus/corpusSet';
 
 export interface ServerFeature {
   /** Adds capabilities and registers handlers; runs before `initialize` is answered. */
@@ -25,16 +29,25 @@ export function addFeature(feature: ServerFeature): void {
   features.push(feature);
 }
 
-/** Wraps a handler so that an exception answers the request with nothing instead of killing the server. */
-function guard<P, R>(ctx: ServerContext, name: string, fallback: R, handler: (p: P) => Promise<R> | R): (p: P) => Promise<R> {
-  return async (p: P) => {
+/**
+ * Wraps a handler so that an exception answers the request with nothing instead of killing the server,
+ * and a cancelled request is answered as cancelled: without work when cancelled while queued.
+ */
+export function guard<P, R>(ctx: ServerContext, name: string, fallback: R, handler: (p: P, token: CancellationToken) => Promise<R> | R): (p: P, token?: CancellationToken) => Promise<R | ResponseError<never>> {
+  return async (p: P, token = CancellationToken.None) => {
+    if (token.isCancellationRequested) return cancelled();
     try {
-      return await handler(p);
+      const result = await handler(p, token);
+      return token.isCancellationRequested ? cancelled() : result;
     } catch (e) {
       ctx.connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
       return fallback;
     }
   };
+}
+
+function cancelled(): ResponseError<never> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 
 export function startLanguageServer(connection: Connection, builtinCorpusPath: string): ServerContext {
@@ -88,11 +101,13 @@ export function startLanguageServer(connection: Connection, builtinCorpusPath: s
   connection.onRequest(Requests.searchTopics, guard(ctx, Requests.searchTopics, [], (p: any) => onSearchTopics(ctx, p ?? {})));
   connection.onRequest(Requests.status, guard(ctx, Requests.status, null, (p: any) => onStatus(ctx, p ?? {})));
   connection.onRequest(Requests.reindex, guard(ctx, Requests.reindex, null, () => onReindex(ctx)));
+  // Answers nothing at once: the no-op round trip that benchmarks and health checks measure against.
+  connection.onRequest(Requests.ping, () => null);
 
-  // Corpus pages open in the editor are indexed from their unsaved text.
+  // Corpus pages open in the editor are indexed from their unsaved text (kept even before their corpus loads).
   const overlay = (uri: string, text: string | undefined) => {
     const file = uriToPath(uri);
-    if (file && ctx.corpora.isCorpusFile(file)) ctx.corpora.setOverlay(file, text);
+    if (file && corpusFileKind(file)) ctx.corpora.setOverlay(file, text);
   };
   ctx.documents.onDidChangeContent((e) => overlay(e.document.uri, e.document.getText()));
   ctx.documents.onDidClose((e) => {

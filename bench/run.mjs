@@ -1,0 +1,76 @@
+// `npm run bench`: builds nothing itself (npm does), generates the data once, measures every figure
+// against its reference in the same run and prints one table. Options: --only hover,cold,check,corpus,diagnostics,detect
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { dirname, join, resolve } from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { spawnSync } from 'child_process';
+import { benchCheck } from './checkBench.mjs';
+import { ensureData } from './generate.mjs';
+import { benchColdStart, benchCorpus, benchDiagnostics, benchHover } from './lspBenches.mjs';
+import { markdownTable, skipped, textTable } from './measure.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, 'bench', '.data');
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : undefined;
+
+const ctx = {
+  root,
+  dataDir,
+  server: join(root, 'dist', 'server.js'),
+  cli: join(root, 'dist', 'cli.js'),
+  emptyScript: join(dataDir, 'empty.js'),
+};
+for (const bundle of [ctx.server, ctx.cli]) {
+  if (!existsSync(bundle)) {
+    console.error(`${bundle} is missing: run \`npm run bench\` (it builds first) or \`npm run build\`.`);
+    process.exit(2);
+  }
+}
+
+mkdirSync(dataDir, { recursive: true });
+writeFileSync(ctx.emptyScript, '');
+let t0 = performance.now();
+ctx.data = ensureData(dataDir);
+console.log(`data: ${dataDir} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+/** The detector's own benchmark (bench/detect.*, kept by the detector's authors): its rows are added as they are. */
+async function benchDetect() {
+  const file = readdirSync(join(root, 'bench')).find((n) => /^detect\.(mjs|js)$/.test(n));
+  if (!file) return skipped('Detector scan (bench/detect.*)', '—', 'bench/detect.mjs not found');
+  const mod = await import(pathToFileURL(join(root, 'bench', file)).href);
+  if (typeof mod.benchDetect === 'function') return mod.benchDetect(ctx);
+  const r = spawnSync(process.execPath, [join(root, 'bench', file)], { encoding: 'utf8', cwd: root });
+  return { figure: 'Detector scan (bench/detect.*)', value: r.stdout.trim().split('\n').pop() ?? '', reference: '—', ratio: '—', goal: '—', result: r.status === 0 ? 'ran' : 'error' };
+}
+
+const BENCHES = [
+  ['hover', 'Hover', () => benchHover(ctx)],
+  ['cold', 'Cold start', () => benchColdStart(ctx)],
+  ['check', 'check vs ripgrep', () => benchCheck(ctx)],
+  ['corpus', 'Corpus', () => benchCorpus(ctx)],
+  ['diagnostics', 'Diagnostics', async () => (await benchDiagnostics(ctx)) ?? skipped('Diagnostics after a 1-character edit', '≤ 30 ms', 'the server offers no pull diagnostics yet')],
+  ['detect', 'Detector', () => benchDetect()],
+];
+
+const rows = [];
+for (const [key, name, run] of BENCHES) {
+  if (only && !only.has(key)) continue;
+  t0 = performance.now();
+  process.stdout.write(`${name}… `);
+  try {
+    const result = await run();
+    rows.push(...[result].flat());
+    console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.log('error');
+    rows.push({ figure: name, value: '—', reference: '—', ratio: '—', goal: '—', result: 'error', note: e.message });
+  }
+}
+
+const machine = `${process.platform} ${process.arch}, node ${process.version}, ${(await import('os')).cpus().length} cores`;
+console.log(`\n${textTable(rows)}\n\n${machine}`);
+writeFileSync(join(dataDir, 'results.md'), `${markdownTable(rows)}\n\n${machine}, ${new Date().toISOString().slice(0, 10)}\n`);
+writeFileSync(join(dataDir, 'results.json'), JSON.stringify({ machine, rows }, null, 2));
+if (rows.some((r) => r.result === 'FAIL' || r.result === 'error')) process.exitCode = 1;

@@ -1,0 +1,67 @@
+/** What the topic search shows, computed from the server's topic summaries (no `vscode` import: unit-tested). */
+import type { TopicSummary } from '../../server/src/protocol';
+
+/** Codicon per kind of topic, matching the symbol kinds of workspace/symbol. */
+export function topicIcon(topic: TopicSummary): string {
+  if (topic.status !== undefined) return 'symbol-constant';
+  if (topic.method) return 'symbol-method';
+  if (topic.header) return 'symbol-field';
+  return 'book';
+}
+
+/** What "insert" puts at the cursor: the status code, method or header name; none for design topics. */
+export function insertionText(topic: TopicSummary): string | undefined {
+  if (topic.status !== undefined) return String(topic.status);
+  return topic.method ?? topic.header;
+}
+
+/** One line under the topic name: the start of its description and who covers it. */
+export function topicDetail(topic: TopicSummary, maxLength = 140): string {
+  const description = topic.description.replace(/\s+/g, ' ').trim();
+  const short = description.length > maxLength ? `${description.slice(0, maxLength - 1).trimEnd()}…` : description;
+  const companies = [...new Set(topic.guidelines.map((g) => g.company))];
+  return companies.length ? `${short} — ${companies.join(', ')}` : short;
+}
+
+export type TopicGroup = { category: string; topics: TopicSummary[] };
+
+/** Topics grouped by category, groups and topics in the order the server ranked them. */
+export function groupByCategory(topics: readonly TopicSummary[]): TopicGroup[] {
+  const groups = new Map<string, TopicSummary[]>();
+  for (const t of topics) {
+    let list = groups.get(t.category);
+    if (!list) groups.set(t.category, (list = []));
+    list.push(t);
+  }
+  return [...groups].map(([category, list]) => ({ category, topics: list }));
+}
+
+export interface ReferenceLink {
+  /** `Company — Guideline title`: the group the link is shown under. */
+  group: string;
+  label: string;
+  url: string;
+  /** The guideline document itself rather than one of its sections. */
+  whole: boolean;
+}
+
+/** Every openable link of a topic: each guideline's own URL, then its references; entries without a URL are left out. */
+export function referenceLinks(topic: TopicSummary): ReferenceLink[] {
+  return topic.guidelines.flatMap((g) => {
+    const group = `${g.company} — ${g.title}`;
+    const links: ReferenceLink[] = g.url ? [{ group, label: g.title, url: g.url, whole: true }] : [];
+    for (const r of g.references) if (r.url) links.push({ group, label: r.name, url: r.url, whole: false });
+    return links;
+  });
+}
+
+/** Only web links leave the editor: corpus text is untrusted. */
+export function isOpenableUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,210 @@
+/** `check [paths…]`: the editor's diagnostics for every source file below some paths, for CI and terminals. */
+import * as path from 'path';
+import { isInside } from '../corpus/corpusSet';
+import type { CorpusIndex } from '../corpus/corpusIndex';
+import { LineMap } from '../corpus/lineMap';
+import type { CorpusProblem, Severity } from '../corpus/model';
+import { findHttpTokens } from '../detect/findHttpTokens';
+import { configuredSeverity, diagnose, IANA_REGISTRY_URL, isExcluded, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { DEFAULT_MAX_FILE_BYTES, formatBytes, parseByteSize, readSourceFile, walkFiles } from '../node/fileWalker';
+import { languageForPath, type ApiGuidelinesSettings } from '../settings';
+import { suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
+import { COLOR_OPTIONS, CORPUS_OPTIONS, HELP_OPTION, PROGRAM, displayPath, emit, loadIndex, resolveSettings, styleFor, type CliIo } from './cliContext';
+import { CONFIG_FILE_NAME } from './configFile';
+import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
+import { Progress } from './progress';
+import { offsetsPosition, reachesSeverity, sortReport, type Report, type ReportFile, type ReportNote, type RuleInfo } from './report';
+import { toolInfo } from './toolInfo';
+
+/** Files read and diagnosed at once: enough to hide disk latency, few enough to bound memory. */
+const CONCURRENCY = 8;
+/** Corpus problems listed on stderr before the rest is summed up. */
+const MAX_CORPUS_PROBLEMS_SHOWN = 10;
+
+export const checkSpec: CommandSpec = {
+  name: 'check',
+  summary: 'Report the diagnostics the editor shows, for every source file below the paths (default: the working folder).',
+  positionals: '[paths…]',
+  details: [
+    'Folders are walked as git sees them: .gitignore files (nested, negations, .git/info/exclude)',
+    'are honoured, and .git and node_modules are always skipped. Files of no supported language are',
+    'passed over; binary files and files over --max-file-size are skipped with a note.',
+    `Settings come from ${CONFIG_FILE_NAME} in the working folder or its nearest ancestor, then the flags.`,
+    '',
+    'Exit code: 0 nothing at or above --max-severity, 1 something, 2 bad arguments, a missing path',
+    'or errors in a corpus (run `validate` for them).',
+  ].join('\n'),
+  options: [
+    ...reportOptions('text', 'finding'),
+    { name: 'rule', kind: 'list', arg: 'ID=LEVEL', help: 'Set a rule\'s severity (off, hint, information, warning, error); repeatable' },
+    { name: 'exclude', kind: 'list', arg: 'GLOB', help: 'Leave out matching files, on top of diagnostics.exclude; repeatable' },
+    { name: 'max-file-size', kind: 'value', arg: 'SIZE', help: `Skip files larger than SIZE, e.g. 500KB, 4MB (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})` },
+    { name: 'no-progress', kind: 'flag', help: 'No progress counter on stderr (shown only on terminals, for long runs)' },
+    ...CORPUS_OPTIONS,
+    ...COLOR_OPTIONS,
+    HELP_OPTION,
+  ],
+  examples: [
+    `${PROGRAM} check`,
+    `${PROGRAM} check src --max-severity warning`,
+    `${PROGRAM} check --corpus ./guidelines --format sarif --output api-guidelines.sarif`,
+    `${PROGRAM} check --format github --rule uncovered-status=off`,
+  ],
+};
+
+interface CheckOptions {
+  format: OutputFormat;
+  maxSeverity: Severity;
+  maxBytes: number;
+}
+
+export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
+  const options = checkOptions(args);
+  const style = styleFor(args, io);
+  const resolved = await resolveSettings(args, io);
+  const { settings, root } = resolved;
+  applyRuleFlags(settings, args.lists.get('rule') ?? []);
+  settings.diagnostics.exclude.push(...(args.lists.get('exclude') ?? []));
+  if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${resolved.configFile}: nothing is reported\n`);
+
+  const paths = (args.positionals.length ? args.positionals : ['.']).map((p) => path.resolve(io.cwd, p));
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const walk = await walkFiles(paths, {
+    accept: (file) => languageForPath(file) !== undefined,
+    // Corpus folders hold guidelines, not API code; the editor does not diagnose them either.
+    ignore: (file, isDirectory) => isExcluded(relative(file), settings.diagnostics.exclude)
+      || resolved.roots.some((r) => isInside(r, file))
+      || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
+  });
+  if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
+
+  const index = await loadIndex(resolved.roots);
+  const notes: ReportNote[] = walk.skipped.map((s) => ({ path: s.path, message: s.reason }));
+  const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
+  const files = await mapLimit(walk.files, CONCURRENCY, async (file, done) => {
+    const read = await readSourceFile(file, options.maxBytes);
+    progress.update(done(), walk.files.length);
+    if ('skipped' in read) {
+      notes.push({ path: file, message: read.skipped });
+      return undefined;
+    }
+    return checkText(file, read.text, { index, settings, cwd: io.cwd, relativePath: relative(file) });
+  });
+  progress.clear();
+
+  const report = sortReport({
+    root: path.resolve(io.cwd),
+    files: files.filter((f): f is ReportFile => !!f),
+    notes: notes.map((n) => ({ ...n, path: displayPath(io.cwd, n.path) })).sort((a, b) => a.path.localeCompare(b.path)),
+    rules: ruleTable(settings),
+    checked: files.filter(Boolean).length,
+  });
+  if (!isMachineFormat(options.format)) for (const n of report.notes) io.stderr.write(`${PROGRAM}: skipped ${n.path}: ${n.message}\n`);
+  const corpusErrors = index.problems.filter((p) => p.severity === 'error');
+  reportCorpusErrors(corpusErrors, io);
+  await emit(io, OUTPUT_FORMATS[options.format](report, { style, tool: toolInfo() }), args.values.get('output'));
+  if (corpusErrors.length) return 2;
+  return reachesSeverity(report, options.maxSeverity) ? 1 : 0;
+}
+
+function checkOptions(args: ParsedArgs): CheckOptions {
+  const sizeText = args.values.get('max-file-size');
+  const maxBytes = sizeText === undefined ? DEFAULT_MAX_FILE_BYTES : parseByteSize(sizeText);
+  if (maxBytes === undefined) throw new UsageError(`'--max-file-size' needs a size like 500KB or 4MB, not '${sizeText}'`);
+  return {
+    format: (args.values.get('format') ?? 'text') as OutputFormat,
+    maxSeverity: (args.values.get('max-severity') ?? 'error') as Severity,
+    maxBytes,
+  };
+}
+
+/** `--rule id=level` over the config's rules; unknown ids and levels are usage errors. */
+export function applyRuleFlags(settings: ApiGuidelinesSettings, flags: readonly string[]): void {
+  for (const flag of flags) {
+    const m = /^([^=:]+)[=:](.*)$/.exec(flag);
+    if (!m) throw new UsageError(`'--rule' needs ID=LEVEL, e.g. unregistered-status=error, not '${flag}'`);
+    const [, id, level] = m;
+    if (!RULES.some((r) => r.id === id)) {
+      throw new UsageError(`unknown rule '${id}'${suggest(id, RULES.map((r) => r.id))}; rules: ${RULES.map((r) => r.id).join(', ')}`);
+    }
+    const severity = configuredSeverity({ [id]: level }, id);
+    if (!severity) throw new UsageError(`invalid level '${level}' for rule '${id}': expected off, hint, information, warning or error`);
+    settings.diagnostics.rules[id] = severity;
+  }
+}
+
+interface CheckContext {
+  index: CorpusIndex;
+  settings: ApiGuidelinesSettings;
+  cwd: string;
+  /** Relative to the config's folder: what exclude globs and rules see. */
+  relativePath: string;
+}
+
+/** The findings of one file as a report entry. */
+export function checkText(file: string, text: string, ctx: CheckContext): ReportFile {
+  const languageId = languageForPath(file) ?? 'plaintext';
+  const findings = diagnose({
+    text,
+    languageId,
+    tokens: findHttpTokens(text, languageId),
+    index: ctx.index,
+    settings: ctx.settings.diagnostics,
+    builtinOnly: ctx.settings.corpus.paths.length === 0,
+    path: ctx.relativePath,
+  });
+  const lines = new LineMap(text);
+  return {
+    path: displayPath(ctx.cwd, file),
+    absolute: file,
+    items: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      ...offsetsPosition(lines, f.start, f.end),
+      href: f.href,
+      topicId: f.topicId,
+      prefer: f.prefer,
+    })),
+  };
+}
+
+/** The diagnostics module's rules with the severity this run gives them (SARIF's rule table). */
+function ruleTable(settings: ApiGuidelinesSettings): RuleInfo[] {
+  return RULES.map((r: DiagnosticRule) => {
+    const configured = configuredSeverity(settings.diagnostics.rules, r.id);
+    const level = configured ?? r.defaultSeverity;
+    return {
+      id: r.id,
+      severity: level === 'off' || level === 'corpus' ? 'warning' : level,
+      description: r.summary,
+      helpUri: (r as { helpUri?: string }).helpUri ?? (r.id === 'policy' ? undefined : IANA_REGISTRY_URL),
+      enabled: configured !== 'off',
+    };
+  });
+}
+
+function reportCorpusErrors(problems: readonly CorpusProblem[], io: CliIo): void {
+  if (!problems.length) return;
+  io.stderr.write(`${PROGRAM}: ${problems.length} error(s) in the corpus; run \`${PROGRAM} validate\` to see them all:\n`);
+  for (const p of problems.slice(0, MAX_CORPUS_PROBLEMS_SHOWN)) {
+    io.stderr.write(`  ${displayPath(io.cwd, p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} [${p.code}]\n`);
+  }
+  if (problems.length > MAX_CORPUS_PROBLEMS_SHOWN) io.stderr.write(`  … and ${problems.length - MAX_CORPUS_PROBLEMS_SHOWN} more\n`);
+}
+
+/** Maps with at most `limit` calls in flight; results keep the input order. `done()` counts finished items. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, done: () => number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let finished = 0;
+  const done = () => ++finished;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,170 @@
+/** `topic QUERY` and `search WORDS`: the corpus in the terminal, as the hover and the topic search show it. */
+import type { CorpusIndex } from '../corpus/corpusIndex';
+import type { Topic } from '../corpus/model';
+import { findHttpTokens, statusFromName } from '../detect/findHttpTokens';
+import { topicForToken } from '../features/hoverContent';
+import { UsageError, type CommandSpec, type ParsedArgs } from './args';
+import { COLOR_OPTIONS, CORPUS_OPTIONS, HELP_OPTION, PROGRAM, displayPath, loadIndex, resolveSettings, styleFor, type CliIo } from './cliContext';
+import type { Style } from './terminalStyle';
+
+const LOOKUP_FORMATS = ['text', 'json'] as const;
+const FORMAT_OPTION = { name: 'format', short: 'f', kind: 'value', arg: 'FORMAT', choices: LOOKUP_FORMATS, help: 'Output format (default: text)' } as const;
+const WRAP_COLUMNS = 88;
+
+export const topicSpec: CommandSpec = {
+  name: 'topic',
+  summary: 'Print one topic and the guidelines covering it.',
+  positionals: '<code|reason|method|header|topic-id|words…>',
+  details: [
+    'The query is tried as a topic id, a status code (403), a reason phrase (Forbidden,',
+    '"Too Many Requests"), a method (PATCH), a header (Retry-After), a framework constant',
+    '(HttpStatus.FORBIDDEN), and last as search words (the best match is shown).',
+    '',
+    'Exit code: 0 found, 1 no topic matches, 2 bad arguments or a missing corpus folder.',
+  ].join('\n'),
+  options: [FORMAT_OPTION, ...CORPUS_OPTIONS, ...COLOR_OPTIONS, HELP_OPTION],
+  examples: [`${PROGRAM} topic 403`, `${PROGRAM} topic Retry-After`, `${PROGRAM} topic PATCH --format json`],
+};
+
+export const searchSpec: CommandSpec = {
+  name: 'search',
+  summary: 'List the topics matching some words, best first.',
+  positionals: '[words…]',
+  details: [
+    'Words are matched against codes, names, categories, descriptions, companies and reference',
+    'names; every word must match. Without words, all topics are listed by category.',
+    '',
+    'Exit code: 0 something matched, 1 nothing did, 2 bad arguments or a missing corpus folder.',
+  ].join('\n'),
+  options: [
+    FORMAT_OPTION,
+    { name: 'limit', short: 'n', kind: 'value', arg: 'N', help: 'Show at most N topics, 0 for all (default: 20)' },
+    ...CORPUS_OPTIONS,
+    ...COLOR_OPTIONS,
+    HELP_OPTION,
+  ],
+  examples: [`${PROGRAM} search rate limit`, `${PROGRAM} search pagination --format json`],
+};
+
+export async function runTopic(args: ParsedArgs, io: CliIo): Promise<number> {
+  const query = args.positionals.join(' ').trim();
+  if (!query) throw new UsageError('which topic? Give a status code, reason phrase, method, header or words');
+  const index = await loadIndex((await resolveSettings(args, io)).roots);
+  const found = findTopic(index, query);
+  if (!found) {
+    io.stderr.write(`No topic matches '${query}'. Try: ${PROGRAM} search ${query}\n`);
+    return 1;
+  }
+  if (args.values.get('format') === 'json') {
+    io.stdout.write(JSON.stringify({ ...topicJson(found.topic, io.cwd), matchedBy: found.by }, null, 2) + '\n');
+  } else {
+    if (found.by === 'search') io.stderr.write(`Best match for '${query}':\n`);
+    io.stdout.write(renderTopicText(found.topic, io.cwd, styleFor(args, io)));
+  }
+  return 0;
+}
+
+export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
+  const limitText = args.values.get('limit') ?? '20';
+  if (!/^\d+$/.test(limitText)) throw new UsageError(`'--limit' needs a whole number, not '${limitText}'`);
+  const limit = Number(limitText) || Number.MAX_SAFE_INTEGER;
+  const words = args.positionals.join(' ');
+  const index = await loadIndex((await resolveSettings(args, io)).roots);
+  const hits = index.searchTopics(words, limit);
+  if (args.values.get('format') === 'json') {
+    io.stdout.write(JSON.stringify(hits.map((h, i) => ({ rank: i + 1, score: h.score, id: h.topic.id, name: h.topic.name, category: h.topic.category })), null, 2) + '\n');
+  } else if (hits.length) {
+    const style = styleFor(args, io);
+    const nameWidth = Math.max(...hits.map((h) => h.topic.name.length));
+    const catWidth = Math.max(...hits.map((h) => h.topic.category.length));
+    const rankWidth = String(hits.length).length;
+    for (const [i, h] of hits.entries()) {
+      io.stdout.write(`${String(i + 1).padStart(rankWidth)}  ${style.bold(h.topic.name.padEnd(nameWidth))}  ${h.topic.category.padEnd(catWidth)}  ${style.dim(h.topic.id)}\n`);
+    }
+  }
+  if (!hits.length) {
+    io.stderr.write(`No topic matches '${words}'.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+type MatchKind = 'id' | 'status' | 'method' | 'header' | 'reason' | 'constant' | 'search';
+
+/** Lookups in the order they are tried: exact keys first, free text last. */
+const LOOKUPS: readonly [MatchKind, (index: CorpusIndex, q: string) => Topic | undefined][] = [
+  ['id', (index, q) => index.topics.get(q.toLowerCase())],
+  ['status', (index, q) => (/^[1-5]\d\d$/.test(q) ? index.topicForStatus(Number(q)) : undefined)],
+  ['method', (index, q) => (/^[A-Za-z]+$/.test(q) ? index.topicForMethod(q) : undefined)],
+  ['header', (index, q) => index.topicForHeader(q)],
+  ['reason', (index, q) => {
+    const code = statusFromName(q);
+    return code === undefined ? undefined : index.topicForStatus(code);
+  }],
+  ['constant', (index, q) => {
+    const token = findHttpTokens(q, 'plaintext')[0];
+    return token ? topicForToken(index, token) : undefined;
+  }],
+  ['search', (index, q) => index.searchTopics(q, 1)[0]?.topic],
+];
+
+export function findTopic(index: CorpusIndex, query: string): { topic: Topic; by: MatchKind } | undefined {
+  for (const [by, lookup] of LOOKUPS) {
+    const topic = lookup(index, query);
+    if (topic) return { topic, by };
+  }
+  return undefined;
+}
+
+function topicJson(t: Topic, cwd: string) {
+  return {
+    id: t.id,
+    name: t.name,
+    category: t.category,
+    description: t.description,
+    status: t.status,
+    method: t.method,
+    header: t.header,
+    policy: t.policy && { severity: t.policy.severity, message: t.policy.message, prefer: t.policy.prefer },
+    guidelines: t.guidelines.map((g) => ({ id: g.guidelineId, title: g.title, company: g.company, url: g.url, date: g.date, references: g.references })),
+    body: t.body,
+    file: displayPath(cwd, t.file),
+    line: t.range.start.line + 1,
+  };
+}
+
+export function renderTopicText(t: Topic, cwd: string, style: Style): string {
+  const out: string[] = [];
+  out.push(style.bold(t.name));
+  out.push(style.dim(`${t.category} · ${t.id} · ${displayPath(cwd, t.file)}:${t.range.start.line + 1}`));
+  if (t.policy) {
+    const prefer = t.policy.prefer.length ? ` Prefer: ${t.policy.prefer.join(', ')}.` : '';
+    out.push('', style.yellow(`Policy (${t.policy.severity}): ${t.policy.message ?? 'discouraged by your guidelines.'}${prefer}`));
+  }
+  if (t.description) out.push('', wrap(t.description, WRAP_COLUMNS));
+  if (t.body?.trim()) out.push('', t.body.trim());
+  out.push('');
+  if (!t.guidelines.length) out.push(style.dim('No guideline in the active corpus covers this topic yet.'));
+  else out.push(style.bold(`Guidelines (${t.guidelines.length})`));
+  for (const g of t.guidelines) {
+    out.push(`  ${style.bold(g.company)} — ${g.title}${g.url ? `  ${style.dim(g.url)}` : ''}`);
+    for (const r of g.references) out.push(`    - ${r.name}${r.url ? `  ${style.dim(r.url)}` : ''}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Breaks a paragraph into lines of at most `width` characters at spaces. */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

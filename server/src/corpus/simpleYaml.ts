@@ -1,0 +1,296 @@
+/**
+ * A fast reader for the block-YAML subset that corpus front matter is written in: nested block
+ * mappings and sequences, plain and quoted one-line scalars, `>`/`|` block scalars and flow lists
+ * of plain items. It builds the same tree (values and ranges) that `parseDocument` would give,
+ * and answers undefined for anything outside the subset, so the caller falls back to the full parser.
+ * The full parser costs ~250 µs per page; a 10,000-page corpus must index in well under a second.
+ */
+import type { YamlMap, YamlNode, YamlRange, YamlScalar, YamlSeq } from './yamlNode';
+
+/** Thrown inside the reader to give up; never escapes it. */
+const GIVE_UP = Symbol('give up');
+
+/** Lone carriage returns (old Mac line ends) are left to the full parser, as are tabs and a BOM. */
+const LONE_CR = /\r(?!\n)/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const FLOW_ITEM = /^[A-Za-z0-9_./-]+$/;
+/** First characters of the core schema's nulls, booleans and numbers. */
+const MAY_RESOLVE = /^[-+.0-9~nNtTfF]/;
+const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
+const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const CORE_INT = /^[-+]?[0-9]+$/;
+/** Other core-schema numbers (floats, octal, hex, .inf, .nan): rare in front matter, left to the full parser. */
+const CORE_OTHER_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+/** Characters that may not start a plain scalar (or that start a construct this reader leaves alone). */
+const NOT_PLAIN_START = new Set([...'[]{}#&*!|>\'"%@`,']);
+
+/** The document's contents as `yaml` nodes, or undefined when the text needs the full parser. */
+export function parseSimpleYaml(text: string): YamlNode | undefined {
+  // indexOf, not a character-class regex: this runs on every page and must cost next to nothing.
+  if (text.includes('\t') || text.includes('\ufeff') || (text.includes('\r') && LONE_CR.test(text))) return undefined;
+  try {
+    return new SimpleYamlReader(text).document();
+  } catch {
+    // Giving up, or anything unexpected (deep nesting overflowing the stack): the full parser decides.
+    return undefined;
+  }
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+class SimpleYamlReader {
+  /** Per line: start offset, end of content (before `\r\n`), start of the next line, indentation. */
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly next: number[] = [];
+  private readonly indent: number[] = [];
+  private readonly blank: boolean[] = [];
+  /** Current line. */
+  private line = 0;
+
+  constructor(private readonly text: string) {
+    for (let s = 0; s < text.length;) {
+      let nl = text.indexOf('\n', s);
+      const following = nl === -1 ? text.length : nl + 1;
+      if (nl === -1) nl = text.length;
+      const e = nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      let i = s;
+      while (i < e && text.charCodeAt(i) === 32) i++;
+      const isBlank = i === e;
+      if (!isBlank) {
+        const c = text[i];
+        // Comments, directives and document markers carry range subtleties: the full parser handles them.
+        if (c === '#' || c === '%' || (i === s && (text.startsWith('---', i) || text.startsWith('...', i)))) giveUp();
+      }
+      this.start.push(s);
+      this.end.push(e);
+      this.next.push(following);
+      this.indent.push(i - s);
+      this.blank.push(isBlank);
+      s = following;
+    }
+  }
+
+  document(): YamlNode {
+    this.skipBlank();
+    if (this.line >= this.start.length || this.indent[this.line] !== 0) giveUp();
+    const top = this.map(0, this.start[this.line]);
+    if (this.line < this.start.length) giveUp();
+    return top;
+  }
+
+  private skipBlank(): void {
+    while (this.line < this.start.length && this.blank[this.line]) this.line++;
+  }
+
+  /** A block mapping whose keys stand at column `col`; the first key starts at `first` on the current line. */
+  private map(col: number, first: number): YamlMap {
+    const map: YamlMap = { kind: 'map', pairs: [], range: undefined };
+    let at = first;
+    for (;;) {
+      const line = this.line;
+      const colon = this.text.indexOf(':', at);
+      if (colon === -1 || colon > this.end[line]) giveUp();
+      const keyText = this.text.slice(at, colon);
+      if (keyText.length > 1024 || !KEY.test(keyText) || resolvePlain(keyText) !== keyText) giveUp();
+      // Few keys per mapping: a scan beats a set.
+      for (const p of map.pairs) if ((p.key as YamlScalar).value === keyText) giveUp();
+      const key = scalar(keyText, [at, colon, colon]);
+      let v = colon + 1;
+      if (v < this.end[line] && this.text.charCodeAt(v) !== 32) giveUp();
+      while (v < this.end[line] && this.text.charCodeAt(v) === 32) v++;
+      const value = v === this.end[line] ? this.blockValue(col) : this.inlineValue(v, col);
+      map.pairs.push({ key, value });
+      this.skipBlank();
+      if (this.line >= this.start.length || this.indent[this.line] < col) {
+        map.range = [first, value.range![2], value.range![2]];
+        return map;
+      }
+      if (this.indent[this.line] > col) giveUp();
+      at = this.start[this.line] + col;
+      if (this.text.charCodeAt(at) === 45 /* - */) giveUp();
+    }
+  }
+
+  /** The value of a key whose line ends after the colon: a nested block (empty values go to the full parser). */
+  private blockValue(col: number): YamlNode {
+    this.line++;
+    this.skipBlank();
+    if (this.line >= this.start.length) giveUp();
+    const ind = this.indent[this.line];
+    const at = this.start[this.line] + ind;
+    const dash = this.isDash(at, this.line);
+    if (dash && ind >= col) return this.seq(ind);
+    if (ind <= col) giveUp();
+    return this.map(ind, at);
+  }
+
+  private isDash(at: number, line: number): boolean {
+    return this.text.charCodeAt(at) === 45 && (at + 1 === this.end[line] || this.text.charCodeAt(at + 1) === 32);
+  }
+
+  /** A block sequence whose dashes stand at column `col`. */
+  private seq(col: number): YamlSeq {
+    const seq: YamlSeq = { kind: 'seq', items: [], range: undefined };
+    const first = this.start[this.line] + col;
+    for (;;) {
+      const line = this.line;
+      const dash = this.start[line] + col;
+      let at = dash + 1;
+      while (at < this.end[line] && this.text.charCodeAt(at) === 32) at++;
+      if (at === this.end[line] || this.isDash(at, line)) giveUp();
+      const item = this.startsKey(at, line) ? this.map(at - this.start[line], at) : this.itemScalar(at);
+      seq.items.push(item);
+      this.skipBlank();
+      const done = this.line >= this.start.length || this.indent[this.line] < col;
+      if (!done && this.indent[this.line] > col) giveUp();
+      if (done || !this.isDash(this.start[this.line] + col, this.line)) {
+        seq.range = [first, item.range![2], item.range![2]];
+        return seq;
+      }
+    }
+  }
+
+  /** Whether a mapping key (`name:` then a space or the line end) starts at `at`. */
+  private startsKey(at: number, line: number): boolean {
+    const c = this.text[at];
+    if (c === '\'' || c === '"' || c === '[' || c === '{') return false;
+    const colon = this.text.indexOf(':', at);
+    if (colon === -1 || colon >= this.end[line]) return false;
+    return colon + 1 === this.end[line] || this.text.charCodeAt(colon + 1) === 32;
+  }
+
+  private itemScalar(at: number): YamlScalar {
+    const c = this.text[at];
+    const node = c === '\'' || c === '"' ? this.quoted(at) : this.plain(at);
+    this.line++;
+    return node;
+  }
+
+  /** A value on the key's own line: quoted, flow list, block scalar or plain. */
+  private inlineValue(at: number, col: number): YamlNode {
+    const c = this.text[at];
+    if (c === '>' || c === '|') return this.blockScalar(at, col);
+    const node = c === '\'' || c === '"' ? this.quoted(at) : c === '[' ? this.flowList(at) : this.plain(at);
+    this.line++;
+    return node;
+  }
+
+  private plain(at: number): YamlScalar {
+    const line = this.line;
+    let e = this.end[line];
+    while (e > at && this.text.charCodeAt(e - 1) === 32) e--;
+    const raw = this.text.slice(at, e);
+    const c = raw[0];
+    if (NOT_PLAIN_START.has(c) || ((c === '-' || c === '?' || c === ':') && (raw.length === 1 || raw[1] === ' '))) giveUp();
+    if (raw.includes(': ') || raw.endsWith(':') || raw.includes(' #')) giveUp();
+    return scalar(resolvePlain(raw), [at, e, this.next[line]]);
+  }
+
+  /** A one-line quoted scalar; double quotes only without escapes. */
+  private quoted(at: number): YamlScalar {
+    const line = this.line;
+    const q = this.text[at];
+    let close = at + 1;
+    for (;;) {
+      close = this.text.indexOf(q, close);
+      if (close === -1 || close >= this.end[line]) giveUp();
+      if (q === '\'' && this.text[close + 1] === '\'') close += 2;
+      else break;
+    }
+    const inner = this.text.slice(at + 1, close);
+    if (q === '"' && inner.includes('\\')) giveUp();
+    for (let i = close + 1; i < this.end[line]; i++) if (this.text.charCodeAt(i) !== 32) giveUp();
+    const value = q === '\'' ? inner.replace(/''/g, '\'') : inner;
+    return scalar(value, [at, close + 1, this.next[line]]);
+  }
+
+  /** `[303, 307]`: plain items on one line. */
+  private flowList(at: number): YamlSeq {
+    const line = this.line;
+    const close = this.text.indexOf(']', at);
+    if (close === -1 || close >= this.end[line]) giveUp();
+    for (let i = close + 1; i < this.end[line]; i++) if (this.text.charCodeAt(i) !== 32) giveUp();
+    const seq: YamlSeq = { kind: 'seq', items: [], range: [at, close + 1, this.next[line]] };
+    const inner = this.text.slice(at + 1, close);
+    if (trimSpaces(inner) === '') return seq;
+    let s = at + 1;
+    for (const part of inner.split(',')) {
+      const item = trimSpaces(part);
+      const lead = part.indexOf(item);
+      if (!FLOW_ITEM.test(item)) giveUp();
+      const from = s + lead;
+      seq.items.push(scalar(resolvePlain(item), [from, from + item.length, from + item.length]));
+      s += part.length + 1;
+    }
+    return seq;
+  }
+
+  /** `>`, `>-`, `|`, `|-` with lines indented past the key; more-indented folded lines go to the full parser. */
+  private blockScalar(at: number, col: number): YamlScalar {
+    const header = trimSpaces(this.text.slice(at, this.end[this.line]));
+    if (header !== '>' && header !== '>-' && header !== '|' && header !== '|-') giveUp();
+    const folded = header[0] === '>';
+    this.line++;
+    if (this.line >= this.start.length || this.blank[this.line]) giveUp();
+    const ind = this.indent[this.line];
+    if (ind <= col) giveUp();
+    const lines: string[] = [];
+    let lastContent = this.line;
+    for (; this.line < this.start.length; this.line++) {
+      const l = this.line;
+      if (this.blank[l]) {
+        if (this.end[l] - this.start[l] > ind) giveUp();
+        lines.push('');
+        continue;
+      }
+      if (this.indent[l] < ind) break;
+      if (folded && this.indent[l] > ind) giveUp();
+      if (this.text.charCodeAt(this.end[l] - 1) === 32) giveUp();
+      lines.push(this.text.slice(this.start[l] + ind, this.end[l]));
+      lastContent = l;
+    }
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    this.line = lastContent + 1;
+    let value: string;
+    if (folded) {
+      value = lines[0];
+      for (let i = 1, blanks = 0; i < lines.length; i++) {
+        if (lines[i] === '') { blanks++; continue; }
+        value += (blanks ? '\n'.repeat(blanks) : ' ') + lines[i];
+        blanks = 0;
+      }
+    } else {
+      value = lines.join('\n');
+    }
+    if (header.length === 1) value += '\n';
+    const end = this.next[lastContent];
+    return scalar(value, [at, end, end]);
+  }
+}
+
+/** YAML separates with spaces only: String.trim would also eat no-break and other Unicode spaces. */
+function trimSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  return s.slice(a, b);
+}
+
+function scalar(value: unknown, range: YamlRange): YamlScalar {
+  return { kind: 'scalar', value, range };
+}
+
+/** The core schema's reading of a plain scalar: null, booleans and integers; other numbers give up. */
+function resolvePlain(raw: string): unknown {
+  // Most values start with a letter no null, boolean or number starts with.
+  if (!MAY_RESOLVE.test(raw)) return raw;
+  if (CORE_NULL.test(raw)) return null;
+  if (CORE_BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
+  if (CORE_INT.test(raw)) return Number(raw);
+  if (CORE_OTHER_NUMBER.test(raw)) giveUp();
+  return raw;
+}

@@ -1,0 +1,215 @@
+/** The diagnostic rules: from the detector's tokens and the corpus index to findings, one per token at most. */
+import type { CorpusIndex } from '../corpus/corpusIndex';
+import type { Severity, Topic } from '../corpus/model';
+import { isWebUrl } from '../corpus/topicPage';
+import { STATUS_BY_CODE } from '../detect/httpVocabulary';
+import type { HttpToken } from '../detect/token';
+import { CORPUS_LANGUAGE, type ApiGuidelinesSettings, type RuleSeverity } from '../settings';
+import type { Finding } from './finding';
+import { tokenLabel, topicForToken } from './hoverContent';
+import { findSuppressions, isSuppressed, type SuppressionScope } from './suppression';
+
+export type RuleId = 'policy' | 'deprecated-status' | 'unregistered-status' | 'uncovered-status';
+
+export interface RuleInfo {
+  id: RuleId;
+  /** `corpus`: the severity the topic page's `topic_policy` gives. */
+  defaultSeverity: RuleSeverity | 'corpus';
+  summary: string;
+  /** Editors may strike the range through (LSP DiagnosticTag.Deprecated). */
+  deprecatedTag?: boolean;
+}
+
+/** The rules in precedence order: a token gets the first enabled rule that applies to it, and no other. */
+export const RULES: readonly RuleInfo[] = [
+  { id: 'policy', defaultSeverity: 'corpus', summary: 'A status code, method or header that a topic page in the corpus discourages with `topic_policy`.' },
+  { id: 'deprecated-status', defaultSeverity: 'warning', summary: 'A status code the IANA registry marks deprecated (305) or unused (306, 418).', deprecatedTag: true },
+  { id: 'unregistered-status', defaultSeverity: 'warning', summary: 'A status code that is not in the IANA HTTP Status Code Registry and that no corpus topic documents.' },
+  { id: 'uncovered-status', defaultSeverity: 'information', summary: 'A registered status code that no topic in the active corpus covers; off by default when only the built-in corpus is active.' },
+];
+
+export const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));
+
+export const IANA_REGISTRY_URL = 'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml';
+
+/** Why a registered code should not be sent, by code (RFC 9110 §15.4.6, §15.4.7, §15.5.19). */
+const RETIRED_NOTES: Readonly<Record<number, string>> = {
+  305: 'deprecated: clients ignore it, because it let a response route traffic through any proxy',
+  306: 'unused: an early draft defined it, and the code is only reserved now; clients do not understand it',
+  418: "reserved, not assigned: the April Fools' RFC 2324 made it a joke too widespread to reuse; clients treat it as a plain 4xx",
+};
+
+const STATUS_CLASSES: Readonly<Record<string, string>> = {
+  '1': '1xx Informational', '2': '2xx Successful', '3': '3xx Redirection', '4': '4xx Client Error', '5': '5xx Server Error',
+};
+
+/** Languages of prose, not code: numbers there are not API responses. */
+const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'restructuredtext', 'asciidoc', 'latex', CORPUS_LANGUAGE]);
+
+export interface DiagnoseInput {
+  text: string;
+  languageId: string;
+  tokens: readonly HttpToken[];
+  index: CorpusIndex;
+  settings: ApiGuidelinesSettings['diagnostics'];
+  /** Only the built-in corpus is active: `uncovered-status` is then off unless set explicitly. */
+  builtinOnly: boolean;
+  /** The file, for callers' reports; exclusion globs are checked by `isExcluded`, not here. */
+  path?: string;
+  /** A link to a topic page (e.g. a file URI with a line): `policy` findings then point at the page that sets it. */
+  topicLink?: (topic: Topic) => string | undefined;
+}
+
+interface Draft {
+  message: string;
+  href?: string;
+  topicId?: string;
+  prefer?: string[];
+  /** Severity the corpus gives (policy only). */
+  severity?: Severity;
+}
+
+type RuleCheck = (token: HttpToken, topic: Topic | undefined, input: DiagnoseInput) => Draft | undefined;
+
+const CHECKS: Readonly<Record<RuleId, RuleCheck>> = {
+  policy: (token, topic, input) => {
+    const policy = topic?.policy;
+    if (!topic || !policy) return undefined;
+    const label = tokenLabel(token);
+    const alternatives = policy.prefer.map((p) => preferLabel(p, input.index)).join(' or ');
+    const message = policy.message
+      ? `${label}: ${policy.message}`
+      : `${label} is discouraged by your guidelines (${topic.name}).${alternatives ? ` Prefer ${alternatives}.` : ''}`;
+    return { message, severity: policy.severity, href: input.topicLink?.(topic) ?? topicHref(topic), topicId: topic.id, prefer: [...policy.prefer] };
+  },
+  'deprecated-status': (token, topic) => {
+    const info = token.kind === 'status' ? STATUS_BY_CODE.get(token.value as number) : undefined;
+    if (!info || info.state === 'active') return undefined;
+    const note = RETIRED_NOTES[info.code] ?? `marked ${info.state} in the IANA registry`;
+    return { message: `${tokenLabel(token)} is ${note}.`, href: (topic && topicHref(topic)) ?? IANA_REGISTRY_URL, topicId: topic?.id };
+  },
+  'unregistered-status': (token, topic) => {
+    if (token.kind !== 'status' || topic || STATUS_BY_CODE.has(token.value as number)) return undefined;
+    const cls = STATUS_CLASSES[String(token.value)[0]];
+    return { message: `${token.value} is not in the IANA HTTP Status Code Registry: clients will only understand its class (${cls}).`, href: IANA_REGISTRY_URL };
+  },
+  'uncovered-status': (token, topic) => {
+    if (token.kind !== 'status' || topic || !STATUS_BY_CODE.has(token.value as number)) return undefined;
+    return { message: `${tokenLabel(token)}: no topic in the active guideline corpus covers this status code.`, href: IANA_REGISTRY_URL };
+  },
+};
+
+/** Findings for one document, sorted by offset, with suppression comments applied. */
+export function diagnose(input: DiagnoseInput): Finding[] {
+  const { settings, languageId } = input;
+  if (!settings.enable || settings.disabledLanguages.includes(languageId) || PROSE_LANGUAGES.has(languageId)) return [];
+  const quietUncovered = input.builtinOnly || input.index.size === 0;
+  const enabled: { rule: RuleInfo; severity: Severity | 'corpus' }[] = [];
+  for (const rule of RULES) {
+    const severity = configuredSeverity(settings.rules, rule.id) ?? defaultSeverity(rule, quietUncovered);
+    if (severity !== 'off') enabled.push({ rule, severity });
+  }
+  if (!enabled.length) return [];
+  let scopes: SuppressionScope[] | undefined;
+  const findings: Finding[] = [];
+  for (const token of input.tokens) {
+    const topic = topicForToken(input.index, token);
+    for (const { rule, severity } of enabled) {
+      const draft = CHECKS[rule.id](token, topic, input);
+      if (!draft) continue;
+      scopes ??= findSuppressions(input.text, languageId);
+      if (isSuppressed(scopes, rule.id, token.start)) break;
+      const { severity: corpusSeverity, ...rest } = draft;
+      findings.push({ rule: rule.id, severity: severity === 'corpus' ? corpusSeverity ?? 'warning' : severity, start: token.start, end: token.end, token, ...rest });
+      break;
+    }
+  }
+  return findings;
+}
+
+function defaultSeverity(rule: RuleInfo, quietUncovered: boolean): RuleInfo['defaultSeverity'] {
+  return rule.id === 'uncovered-status' && quietUncovered ? 'off' : rule.defaultSeverity;
+}
+
+const SEVERITY_WORDS: Readonly<Record<string, RuleSeverity>> = {
+  off: 'off', hint: 'hint', info: 'information', information: 'information', warning: 'warning', warn: 'warning', error: 'error',
+};
+
+/** The user's severity for a rule, if set to something meaningful. */
+export function configuredSeverity(rules: Record<string, unknown> | undefined, id: string): RuleSeverity | undefined {
+  const v = rules?.[id];
+  return typeof v === 'string' ? SEVERITY_WORDS[v.toLowerCase()] : undefined;
+}
+
+/** The first web link a topic offers, in the order its page lists guidelines: a reference, else the guideline. */
+export function topicHref(topic: Topic): string | undefined {
+  for (const link of topicLinks(topic)) return link.url;
+  return undefined;
+}
+
+/** One web link per guideline of the topic (its first linked reference, else the guideline itself), in page order. */
+export function topicLinks(topic: Topic): { name: string; url: string }[] {
+  const inPageOrder = [...topic.guidelines].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const links: { name: string; url: string }[] = [];
+  for (const g of inPageOrder) {
+    const ref = g.references.find((r) => r.url && isWebUrl(r.url));
+    if (ref) links.push({ name: `${g.title} (${ref.name})`, url: ref.url! });
+    else if (g.url && isWebUrl(g.url)) links.push({ name: g.title, url: g.url });
+  }
+  return links;
+}
+
+/** `303` → `303 See Other`; a topic id → its name; methods and headers as written. */
+export function preferLabel(item: string, index: CorpusIndex): string {
+  const topic = index.topics.get(item);
+  if (topic) return topic.name;
+  const info = /^\d{3}$/.test(item) ? STATUS_BY_CODE.get(Number(item)) : undefined;
+  return info ? `${info.code} ${info.phrase}` : item;
+}
+
+const globCache = new Map<string, RegExp>();
+
+/**
+ * Whether a path (relative to the workspace folder, `/` or `\` separated) matches one of the globs.
+ * `**` crosses folders, `*` and `?` stay within one name, `{a,b}` and `[abc]` as usual; a pattern without `/`
+ * matches a name at any depth; a pattern that matches a folder excludes everything inside it.
+ */
+export function isExcluded(relativePath: string, globs: readonly string[]): boolean {
+  if (!globs.length) return false;
+  const path = relativePath.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
+  const parts = path.split('/');
+  const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  return globs.some((g) => {
+    let re = globCache.get(g);
+    if (!re) globCache.set(g, (re = globRegExp(g)));
+    return candidates.some((c) => re!.test(c));
+  });
+}
+
+function globRegExp(glob: string): RegExp {
+  let g = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (!g.includes('/')) g = `**/${g}`;
+  else g = g.replace(/^\/+/, '');
+  let out = '';
+  let braces = 0;
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*' && g[i + 1] === '*') {
+      const slashAfter = g[i + 2] === '/';
+      out += slashAfter ? '(?:.*/)?' : '.*';
+      i += slashAfter ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '{') { out += '(?:'; braces++; }
+    else if (c === '}' && braces) { out += ')'; braces--; }
+    else if (c === ',' && braces) out += '|';
+    else if (c === '[') {
+      const close = g.indexOf(']', i + 1);
+      if (close === -1) { out += '\\['; continue; }
+      const body = g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      out += `[${body}]`;
+      i = close;
+    } else out += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}

@@ -1,0 +1,180 @@
+/** Finds the source files below the paths given on a command line, as git would see them: .gitignore honoured. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { IgnoreFile, IgnoreStack } from './gitignore';
+
+/** Folders never walked into, whatever the ignore files say. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Bytes inspected for a NUL to tell a binary file, as git and grep do. */
+const BINARY_PROBE_BYTES = 8 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
+export interface WalkOptions {
+  /** Whether a file found while walking a folder is a candidate (e.g. it has a known language). */
+  accept: (file: string) => boolean;
+  /** Paths left out on top of the ignore files (e.g. exclude globs, corpus folders); asked for folders too. */
+  ignore?: (path: string, isDirectory: boolean) => boolean;
+}
+
+export interface WalkResult {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Explicitly named files that were not accepted. */
+  skipped: SkippedPath[];
+  /** Paths given that do not exist. */
+  missing: string[];
+}
+
+/**
+ * Files below `paths` (absolute). Folders are walked with the .gitignore files from the
+ * enclosing git repository down; a path named explicitly is taken even if git ignores it.
+ */
+export async function walkFiles(paths: readonly string[], options: WalkOptions): Promise<WalkResult> {
+  const found = new Set<string>();
+  const skipped: SkippedPath[] = [];
+  const missing: string[] = [];
+  for (const given of paths) {
+    let st;
+    try {
+      st = await fs.stat(given);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const { origin, stack } = await ignoreStackFor(given);
+      await walkFolder(given, origin, stack, { found, accept: options.accept, ignore: options.ignore ?? (() => false) });
+    } else if (!options.accept(given)) {
+      skipped.push({ path: given, reason: 'no supported language for this file name' });
+    } else if (options.ignore?.(given, false)) {
+      skipped.push({ path: given, reason: 'excluded by the settings' });
+    } else {
+      found.add(path.resolve(given));
+    }
+  }
+  return { files: [...found].sort(), skipped, missing };
+}
+
+interface WalkState {
+  found: Set<string>;
+  accept: (file: string) => boolean;
+  ignore: (path: string, isDirectory: boolean) => boolean;
+}
+
+async function walkFolder(dir: string, origin: string, inherited: IgnoreStack, state: WalkState): Promise<void> {
+  const stack = inherited.push(await readIgnoreFile(path.join(dir, '.gitignore'), toPosix(path.relative(origin, dir))));
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return; // An unreadable folder is one git would not list either.
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    const rel = toPosix(path.relative(origin, full));
+    if (e.isDirectory()) {
+      if (ALWAYS_SKIPPED.has(e.name) || stack.ignores(rel, true) || state.ignore(full, true)) continue;
+      await walkFolder(full, origin, stack, state);
+    } else if (e.isFile() || (e.isSymbolicLink() && (await isFile(full)))) {
+      // Linked folders are not followed (git does not either), which also rules out loops.
+      if (!stack.ignores(rel, false) && state.accept(full) && !state.ignore(full, false)) state.found.add(full);
+    }
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The ignore files that apply above a walked folder: from the enclosing git repository's
+ * root (with .git/info/exclude) down to the folder's parent. Without a repository, none.
+ */
+async function ignoreStackFor(dir: string): Promise<{ origin: string; stack: IgnoreStack }> {
+  const start = path.resolve(dir);
+  const repo = await findGitRoot(start);
+  if (!repo) return { origin: start, stack: new IgnoreStack() };
+  let stack = new IgnoreStack().push(await readIgnoreFile(path.join(repo, '.git', 'info', 'exclude'), ''));
+  const parts = path.relative(repo, start).split(path.sep).filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const folder = path.join(repo, ...parts.slice(0, i));
+    stack = stack.push(await readIgnoreFile(path.join(folder, '.gitignore'), parts.slice(0, i).join('/')));
+  }
+  return { origin: repo, stack };
+}
+
+async function findGitRoot(dir: string): Promise<string | undefined> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      await fs.stat(path.join(d, '.git'));
+      return d;
+    } catch {
+      // not here; try the parent
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+async function readIgnoreFile(file: string, base: string): Promise<IgnoreFile> {
+  try {
+    return new IgnoreFile(base, await fs.readFile(file, 'utf8'));
+  } catch {
+    return new IgnoreFile(base, '');
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export type SourceRead = { text: string } | { skipped: string };
+
+/** Reads a source file as text, or says why not: over the size limit, or binary (a NUL byte near the start). */
+export async function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<SourceRead> {
+  let handle;
+  try {
+    handle = await fs.open(file, 'r');
+    const { size } = await handle.stat();
+    if (size > maxBytes) return { skipped: `${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit (--max-file-size)` };
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(buffer, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    const bytes = buffer.subarray(0, read);
+    if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return { skipped: 'binary file (NUL byte in the first 8 KB)' };
+    // Editors drop a byte-order mark, so columns match theirs without it.
+    return { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+  } catch (e) {
+    return { skipped: `not readable: ${(e as Error).message}` };
+  } finally {
+    await handle?.close();
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
+const BYTE_UNITS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** Parses a size like `2MB`, `500k`, `1048576`; undefined if it is not one. */
+export function parseByteSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * BYTE_UNITS[(m[2] ?? 'b').toLowerCase()[0]]);
+}

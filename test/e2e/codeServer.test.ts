@@ -1,0 +1,132 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot } from '../helpers/testEnv';
+import { findChromium, findCodeServer, fixtureWorkspace, reportE2eTotal, requireTool, timeSuite } from './e2eEnv';
+import { CodeServer, ensureVsix, installedExtensions, prepareProfile } from './vscode/codeServer';
+import { Workbench } from './vscode/workbench';
+
+/** Screenshots the README shows; another folder can be chosen so a local run leaves the committed images alone. */
+const screenshotsDir = path.resolve(repoRoot, process.env.API_GUIDELINES_SCREENSHOTS_DIR ?? path.join('docs', 'images'));
+/** Where a failing step's screen is kept for diagnosis (git-ignored). */
+const failuresDir = path.join(repoRoot, 'test-results', 'e2e');
+/** The fixture is copied under this name, which the Explorer and the screenshots show. */
+const PROJECT = 'orders-api';
+
+reportE2eTotal();
+
+describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', function () {
+  this.timeout(180000);
+  timeSuite('VS Code (code-server) suite');
+  let tmp = '';
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    const tool = requireTool(this, findCodeServer(), 'code-server (tools folder)');
+    const chromiumPath = requireTool(this, findChromium(), 'Chromium');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'api-guidelines-code-server-'));
+    let lap = Date.now();
+    const step = (what: string) => {
+      console.log(`      ${what} in ${((Date.now() - lap) / 1000).toFixed(1)} s`);
+      lap = Date.now();
+    };
+    const vsix = ensureVsix();
+    step(`${vsix.built ? 'packaged' : 'reused'} ${path.relative(repoRoot, vsix.path)}`);
+    const dirs = prepareProfile(tool, tmp, vsix.path);
+    assert.deepStrictEqual(installedExtensions(dirs).filter((n) => n.startsWith('api-guidelines.')).length, 1, 'the .vsix did not install');
+    step('installed it into a fresh extensions folder');
+    const folder = path.join(tmp, PROJECT);
+    fs.cpSync(fixtureWorkspace, folder, { recursive: true });
+    server = await CodeServer.start(tool, dirs);
+    step(`code-server answered ${server.url}/healthz`);
+    workbench = await Workbench.open(chromiumPath, server.url, folder, 'src');
+    step(`the workbench showed ${PROJECT}`);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await workbench.screenshot(path.join(failuresDir, `${name}.png`)).catch(() => undefined);
+      console.log(`      screen kept in ${path.relative(repoRoot, failuresDir)}/${name}.png`);
+    }
+    await workbench?.dismiss().catch(() => undefined);
+  });
+
+  after(async () => {
+    await workbench?.close().catch(() => undefined);
+    await server?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  function wb(): Workbench {
+    assert.ok(workbench, 'the workbench did not open');
+    return workbench;
+  }
+
+  it('hover on the 403 literal in res.status(403) shows the description and the guidelines', async () => {
+    await wb().openFile('routes.js', 'res.status(403)');
+    const text = await wb().hoverWord('403', '403 Forbidden');
+    assert.match(text, /HTTP Status User Error/);
+    assert.match(text, /refuses to carry it out/);
+    assert.match(text, /RFC 9110: HTTP Semantics/);
+    assert.match(text, /MDN Web Docs/);
+    await wb().screenshot(path.join(screenshotsDir, 'hover.png'));
+  });
+
+  it('hover on HttpStatus.FORBIDDEN in a Spring controller shows the same topic', async () => {
+    await wb().openFile('OrderController.java', 'HttpStatus.FORBIDDEN');
+    const text = await wb().hoverWord('FORBIDDEN', '403 Forbidden');
+    assert.match(text, /refuses to carry it out/);
+    assert.match(text, /RFC 9110: HTTP Semantics/);
+  });
+
+  it('the Problems view lists the diagnostics for 499 and for HttpStatus.USE_PROXY', async () => {
+    await wb().openFile('OrderController.java', 'HttpStatus.USE_PROXY');
+    await wb().openFile('routes.js', 'res.status(499)');
+    await wb().page.keyboard.press('Control+Shift+M');
+    const panel = wb().page.locator('.markers-panel');
+    await panel.getByText(/499 is not in the IANA HTTP Status Code Registry/).first().waitFor({ timeout: 60000 });
+    await panel.getByText(/305 Use Proxy is deprecated/).first().waitFor({ timeout: 60000 });
+    assert.match(await panel.innerText(), /api-guidelines/);
+    await wb().screenshot(path.join(screenshotsDir, 'problems.png'));
+    await wb().page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden' });
+  });
+
+  it('API Guidelines: Search Topics finds "pagination" and opens one of its references', async () => {
+    await wb().openFile('routes.js', 'res.status(403)');
+    await wb().runCommand('API Guidelines: Search Topics');
+    await wb().waitForQuickPick('API Guidelines: Search Topics');
+    await wb().typeQuery('pagination');
+    await wb().quickInput.locator('.monaco-list-row.focused', { hasText: 'Pagination' }).waitFor({ timeout: 60000 });
+    await wb().screenshot(path.join(screenshotsDir, 'quick-pick.png'));
+    await wb().acceptQuickInputRow('Pagination');
+
+    // Second step: the topic's guideline references, grouped by guideline.
+    const reference = wb().quickInputRow('Link Serialisation in HTTP Headers');
+    await reference.waitFor({ timeout: 60000 });
+    assert.ok(await wb().quickInputRow('Open topic page').isVisible(), 'no "Open topic page" action');
+    await wb().screenshot(path.join(screenshotsDir, 'references.png'));
+    const opened = wb().context.waitForEvent('page', { timeout: 60000 });
+    await reference.click();
+    // VS Code asks before it opens an external site.
+    await wb().page.getByRole('button', { name: 'Open', exact: true }).click({ timeout: 60000 });
+    const tab = await opened;
+    await tab.waitForURL(/rfc8288\.html#section-3$/, { timeout: 60000 });
+    await tab.close();
+    assert.ok(wb().externalRequests.some((u) => u.startsWith('https://www.rfc-editor.org/rfc/rfc8288.html')), wb().externalRequests.join('\n'));
+  });
+
+  it('go to definition (F12) on 403 opens the topic page corpus/topics/http-status-403.md', async () => {
+    await wb().openFile('routes.js', 'res.status(403)');
+    await wb().clickWord('403');
+    await wb().page.keyboard.press('F12');
+    await wb().activeEditorLines().filter({ hasText: 'topic_id: http-status-403' }).waitFor({ timeout: 60000 });
+    assert.match(await wb().activeTabLabel(), /^http-status-403\.md\b/);
+    // The page comes from the installed extension's built-in corpus.
+    assert.match(await wb().breadcrumbs(), /api-guidelines\.api-guidelines-[\d.]+[\s\S]*corpus[\s\S]*topics[\s\S]*http-status-403\.md/);
+    await wb().screenshot(path.join(screenshotsDir, 'definition.png'));
+  });
+});

@@ -1,0 +1,127 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { CorpusIndex } from '../../../server/src/corpus/corpusIndex';
+import { CorpusSet, MAX_CORPUS_FILE_BYTES } from '../../../server/src/corpus/corpusSet';
+import { NodeCorpusFileSystem } from '../../../server/src/node/nodeFileSystem';
+
+const page = (id: string, body = '') => `---\ntopic_id: ${id}\ntopic_category: Cat\ntopic_name: ${id}\ntopic_description: About ${id}.\n---\n${body}`;
+
+/** A fresh temporary folder with the given files (path → text). */
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'api-guidelines-fs-')));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** Creates a symbolic link, or skips the test where the platform does not allow it. */
+function symlink(ctx: Mocha.Context, target: string, at: string): void {
+  try {
+    fs.symlinkSync(target, at);
+  } catch {
+    ctx.skip();
+  }
+}
+
+async function load(root: string): Promise<CorpusIndex> {
+  return new CorpusSet(new NodeCorpusFileSystem()).load([root]);
+}
+
+function problemsAt(index: CorpusIndex, file: string): string[] {
+  return (index.problemsByFile.get(file) ?? []).map((p) => `${p.severity} ${p.code}: ${p.message}`);
+}
+
+describe('corpus/NodeCorpusFileSystem: links, loops and large files', () => {
+  const made: string[] = [];
+  const dir = (files?: Record<string, string>) => {
+    const d = tempDir(files);
+    made.push(d);
+    return d;
+  };
+  after(() => {
+    for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('does not follow a link loop, reads each page once and says what it skipped', async function () {
+    const root = dir({ 'topics/a.md': page('a'), 'topics/deep/b.md': page('b') });
+    symlink(this, path.join(root, 'topics'), path.join(root, 'topics', 'deep', 'up'));
+    symlink(this, root, path.join(root, 'self'));
+    const listing = await new NodeCorpusFileSystem().listFiles(root);
+    assert.deepStrictEqual(listing.files, [path.join(root, 'topics', 'a.md'), path.join(root, 'topics', 'deep', 'b.md')]);
+    assert.deepStrictEqual(listing.skipped.map((s) => s.path).sort(), [path.join(root, 'self'), path.join(root, 'topics', 'deep', 'up')]);
+    const index = await load(root);
+    assert.deepStrictEqual([...index.topics.keys()].sort(), ['a', 'b']);
+    assert.deepStrictEqual(index.problems.filter((p) => p.code === 'duplicate-id'), []);
+    assert.strictEqual(problemsAt(index, path.join(root, 'self')).length, 1);
+  });
+
+  it('never follows a link to a folder or a file outside the corpus folder', async function () {
+    const outside = dir({ 'secret.md': page('secret'), 'more/other.md': page('other') });
+    const root = dir({ 'topics/a.md': page('a') });
+    symlink(this, outside, path.join(root, 'outside'));
+    symlink(this, path.join(outside, 'secret.md'), path.join(root, 'topics', 'secret.md'));
+    symlink(this, path.join(outside, '..'), path.join(root, 'parent'));
+    const index = await load(root);
+    assert.deepStrictEqual([...index.topics.keys()], ['a']);
+    for (const link of ['outside', 'topics/secret.md', 'parent']) {
+      const problems = problemsAt(index, path.join(root, link));
+      assert.strictEqual(problems.length, 1, link);
+      assert.match(problems[0], /^warning skipped: .*outside the corpus folder/);
+    }
+  });
+
+  it('follows a link that stays inside the corpus folder without reading a page twice', async function () {
+    const root = dir({ 'topics/a.md': page('a'), 'shared/b.md': page('b') });
+    symlink(this, path.join(root, 'shared'), path.join(root, 'topics', 'shared'));
+    symlink(this, path.join(root, 'topics', 'a.md'), path.join(root, 'alias.md'));
+    const index = await load(root);
+    assert.deepStrictEqual([...index.topics.keys()].sort(), ['a', 'b']);
+    assert.deepStrictEqual(index.problems.filter((p) => p.severity === 'error'), []);
+  });
+
+  it('reports a broken link and keeps going', async function () {
+    const root = dir({ 'topics/a.md': page('a') });
+    symlink(this, path.join(root, 'gone.md'), path.join(root, 'topics', 'broken.md'));
+    const index = await load(root);
+    assert.deepStrictEqual([...index.topics.keys()], ['a']);
+    assert.match(problemsAt(index, path.join(root, 'topics', 'broken.md'))[0], /Broken symbolic link/);
+  });
+
+  it('skips a file over the size limit with a message naming it, and reads one at the limit', async () => {
+    const header = page('big');
+    const root = dir({
+      'topics/a.md': page('a'),
+      'topics/big.md': header + 'x'.repeat(MAX_CORPUS_FILE_BYTES + 1 - header.length),
+      'topics/edge.md': page('edge') + 'y'.repeat(MAX_CORPUS_FILE_BYTES - page('edge').length),
+    });
+    const index = await load(root);
+    assert.deepStrictEqual([...index.topics.keys()].sort(), ['a', 'edge']);
+    const problems = problemsAt(index, path.join(root, 'topics', 'big.md'));
+    assert.strictEqual(problems.length, 1);
+    assert.match(problems[0], new RegExp(`^error unreadable: .*${MAX_CORPUS_FILE_BYTES + 1} bytes is over the ${MAX_CORPUS_FILE_BYTES}-byte limit`));
+  });
+
+  it('does not hang on a FIFO named like a page', async function () {
+    const root = dir({ 'topics/a.md': page('a') });
+    try {
+      execFileSync('mkfifo', [path.join(root, 'topics', 'pipe.md')]);
+    } catch {
+      this.skip();
+    }
+    symlink(this, path.join(root, 'topics', 'pipe.md'), path.join(root, 'linked-pipe.md'));
+    const index = await load(root);
+    assert.deepStrictEqual([...index.topics.keys()], ['a']);
+  });
+
+  it('reports a missing root as one problem', async () => {
+    const missing = path.join(dir(), 'nope');
+    const index = await load(missing);
+    assert.strictEqual(index.size, 0);
+    assert.deepStrictEqual(problemsAt(index, missing).map((p) => p.split(':')[0]), ['error missing-root']);
+  });
+});

@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES } from '../../server/src/features/diagnostics';
+import { CORPUS_LANGUAGE, DEFAULT_SETTINGS, SUPPORTED_LANGUAGES } from '../../server/src/settings';
+import { repoRoot } from '../helpers/testEnv';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+const properties: Record<string, any> = contributes.configuration.properties;
+
+/** `apiGuidelines.corpus.paths`, … : every leaf of the settings type, as VS Code names them. */
+function settingNames(value: object, prefix = 'apiGuidelines'): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length && k !== 'rules' ? settingNames(v, `${prefix}.${k}`) : [`${prefix}.${k}`]);
+}
+
+function clientSource(file: string): string {
+  return fs.readFileSync(path.join(repoRoot, 'client', 'src', file), 'utf8');
+}
+
+describe('the extension manifest (package.json)', () => {
+  it('declares every setting of settings.ts with a description, a default and a scope', () => {
+    const names = [...settingNames(DEFAULT_SETTINGS), 'apiGuidelines.trace.server'];
+    assert.ok(names.length >= 8, names.join());
+    assert.deepStrictEqual(Object.keys(properties).sort(), names.sort());
+    for (const [name, p] of Object.entries(properties)) {
+      assert.ok(p.description || p.markdownDescription, `${name} has no description`);
+      assert.ok(['window', 'resource', 'machine-overridable', 'language-overridable'].includes(p.scope), `${name} scope ${p.scope}`);
+      assert.ok('default' in p, `${name} has no default`);
+    }
+    assert.strictEqual(properties['apiGuidelines.corpus.paths'].scope, 'resource', 'per-folder corpora in multi-root workspaces');
+    assert.deepStrictEqual(properties['apiGuidelines.corpus.paths'].default, DEFAULT_SETTINGS.corpus.paths);
+    assert.strictEqual(properties['apiGuidelines.corpus.builtin'].default, DEFAULT_SETTINGS.corpus.builtin);
+  });
+
+  it('names every diagnostic rule in the schema of apiGuidelines.diagnostics.rules', () => {
+    const schema = properties['apiGuidelines.diagnostics.rules'];
+    assert.deepStrictEqual(Object.keys(schema.properties).sort(), RULES.map((r) => r.id).sort());
+  });
+
+  it('keeps workspace corpus folders out of untrusted workspaces', () => {
+    const trust = manifest.capabilities.untrustedWorkspaces;
+    assert.strictEqual(trust.supported, 'limited');
+    assert.deepStrictEqual(trust.restrictedConfigurations, ['apiGuidelines.corpus.paths']);
+    assert.match(clientSource('extension.ts'), /untrustedWorkspace: !vscode\.workspace\.isTrusted/);
+  });
+
+  it('activates on every language the server understands and on corpus pages', () => {
+    const expected = [...SUPPORTED_LANGUAGES, CORPUS_LANGUAGE].map((l) => `onLanguage:${l}`);
+    assert.deepStrictEqual(manifest.activationEvents.filter((e: string) => e.startsWith('onLanguage:')), expected);
+    const language = contributes.languages.find((l: any) => l.id === CORPUS_LANGUAGE);
+    assert.ok(language.filenamePatterns.includes('**/topics/*.md'));
+    assert.ok(!language.extensions, 'plain .md files stay Markdown');
+    const grammar = contributes.grammars.find((g: any) => g.language === CORPUS_LANGUAGE);
+    const tm = JSON.parse(fs.readFileSync(path.join(repoRoot, grammar.path), 'utf8'));
+    assert.strictEqual(tm.scopeName, grammar.scopeName);
+    const includes = JSON.stringify(tm).match(/"include":"(source|text)\.[^"]+"/g);
+    assert.deepStrictEqual(includes, ['"include":"text.html.markdown"', '"include":"source.yaml"']);
+    const config = JSON.parse(fs.readFileSync(path.join(repoRoot, language.configuration), 'utf8'));
+    assert.ok(new RegExp(config.wordPattern).test('http-status-403'));
+  });
+
+  it('contributes the commands the client registers, with the titles the e2e tests use', () => {
+    const declared = contributes.commands.map((c: any) => c.command).sort();
+    const registered = [...new Set(clientSource('commands.ts').match(/'apiGuidelines\.\w+'/g)!.map((s) => s.slice(1, -1)))].sort();
+    assert.deepStrictEqual(declared, registered);
+    const titles = Object.fromEntries(contributes.commands.map((c: any) => [c.command, `${c.category}: ${c.title}`]));
+    assert.strictEqual(titles['apiGuidelines.searchTopics'], 'API Guidelines: Search Topics');
+    assert.strictEqual(titles['apiGuidelines.reindex'], 'API Guidelines: Re-index Corpus');
+    assert.strictEqual(titles['apiGuidelines.openReference'], 'API Guidelines: Open Guideline Reference');
+    assert.deepStrictEqual(contributes.keybindings, [{ command: 'apiGuidelines.searchTopics', key: 'ctrl+alt+g', mac: 'cmd+alt+g' }]);
+    // The hover's `command:` link must be one of the commands the client trusts.
+    const hoverCommand = /searchCommand: ctx\.initOptions\.commandLinks \? '([\w.]+)'/.exec(fs.readFileSync(path.join(repoRoot, 'server/src/lsp/hoverHandler.ts'), 'utf8'))?.[1];
+    assert.ok(hoverCommand && declared.includes(hoverCommand), hoverCommand);
+  });
+
+  it('packages an allow-list that holds what the manifest points at', () => {
+    const ignore = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    assert.strictEqual(ignore[0], '**');
+    const allowed = ignore.slice(1).map((l) => l.replace(/^!/, ''));
+    const covered = (p: string) => allowed.some((a) => a === p || (a.endsWith('/**') && p.startsWith(a.slice(0, -2))));
+    for (const p of [manifest.main, manifest.icon, ...contributes.grammars.map((g: any) => g.path), ...contributes.languages.map((l: any) => l.configuration), 'corpus/topics/http-status-403.md', 'dist/server.js']) {
+      const rel = path.posix.normalize(p);
+      assert.ok(covered(rel), `${rel} is not in .vscodeignore's allow-list`);
+      if (!rel.startsWith('dist/')) assert.ok(fs.existsSync(path.join(repoRoot, rel)), `${rel} is missing`);
+    }
+    assert.match(manifest.scripts.package, /vsce package --no-dependencies/);
+  });
+});
