@@ -30,7 +30,7 @@ function readZip(file: string): Map<string, Buffer> {
 }
 
 /** What the .vscodeignore allow-list lets into the package (vsce adds the manifest files and renames LICENSE). */
-const ALLOWED = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|README\.md|language-configuration\.json|images\/icon\.png|dist\/(extension|server|cli)\.js|corpus\/.+\.md|syntaxes\/[^/]+\.tmLanguage\.json))$/;
+const ALLOWED = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|(README|readme)\.md|language-configuration\.json|images\/icon\.png|dist\/(extension|server|cli)\.js|corpus\/.+\.md|syntaxes\/[^/]+\.tmLanguage\.json))$/;
 
 describe('lsp: the packaged extension (.vsix)', function () {
   let entries: Map<string, Buffer>;

@@ -227,6 +227,19 @@ export function readUrl(r: MapReader, key: string, sink: ProblemSink, required =
 }
 
 export function isWebUrl(url: string): boolean {
+  const known = checkedUrls.get(url);
+  if (known !== undefined) return known;
+  if (checkedUrls.size >= MAX_CHECKED_URLS) checkedUrls.clear();
+  const ok = checkWebUrl(url);
+  checkedUrls.set(url, ok);
+  return ok;
+}
+
+/** Corpus pages repeat their guideline and reference URLs: each is parsed once. */
+const checkedUrls = new Map<string, boolean>();
+const MAX_CHECKED_URLS = 20_000;
+
+function checkWebUrl(url: string): boolean {
   if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) return false;
   try {
     const u = new URL(url);

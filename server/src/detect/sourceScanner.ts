@@ -3,6 +3,7 @@
  * numbers and the names the language's families know; each candidate is then checked against its rules.
  */
 import { HEADER_BY_LOWER, HTTP_HEADERS, HTTP_METHODS, STATUS_BY_CODE, STATUS_CODES, methodFromName } from './httpVocabulary';
+import { lastCharsOf } from './regexTail';
 import { syntaxOf } from './sourceSyntax';
 import type { HttpToken, TokenKind } from './token';
 import { LITERAL_FAMILY, buildFamilyNames, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
@@ -17,15 +18,16 @@ interface Contexts {
 }
 
 interface CompiledName extends Contexts { rule: NameRule; qualifier?: RegExp; value: TokenValue }
-interface CompiledNumber extends Contexts { rule: NumberRule }
+interface CompiledNumber extends Contexts { rule: NumberRule; lastChars?: Set<string> }
+interface NumberMatcher { rules: CompiledNumber[]; any: RegExp }
 interface CompiledString extends Contexts { rule: StringRule; content?: RegExp }
 
 interface LanguageScanner {
   lexer: RegExp;
   names: Map<string, CompiledName[]>;
   numbers: CompiledNumber[];
-  /** One sticky test that any number rule's context holds: most numbers fail it at once. */
-  numberContext?: RegExp;
+  /** Matchers by code category and the character before the number (built when first needed). */
+  numberMatchers: Map<string, NumberMatcher | undefined>;
   strings: CompiledString[];
   hasContentRules: boolean;
   importLine: RegExp;
@@ -72,7 +74,7 @@ function compileScanner(languageId: string): LanguageScanner {
   const strings: CompiledString[] = [];
   for (const rule of RULES) {
     if (!appliesTo(rule, languageId)) continue;
-    if (rule.on === 'number') numbers.push({ rule, ...contexts(rule) });
+    if (rule.on === 'number') numbers.push({ rule, ...contexts(rule), lastChars: rule.before ? lastCharsOf(rule.before) : undefined });
     else if (rule.on === 'string') strings.push({ rule, ...contexts(rule), content: rule.content ? new RegExp(`^(?:${rule.content})`) : undefined });
     else {
       const shared = { rule, ...contexts(rule), qualifier: rule.qualifier ? sticky(`(?<=(${rule.qualifier}))`) : undefined };
@@ -86,14 +88,11 @@ function compileScanner(languageId: string): LanguageScanner {
   const alternatives = [`(${syntax.comments.join('|')})`, `(${syntax.strings.join('|')})`, String.raw`(?<![\w$.])([1-5]\d\d)(?![\w.])`];
   // `\b` is cheaper than a lookbehind here; a name glued to a `$` is not worth the cost.
   if (names.size) alternatives.push(String.raw`\b(?:${wordTrie([...names.keys()])})\b`);
-  const numberContext = numbers.length
-    ? sticky(numbers.map(({ rule }) => `(?:${rule.before ? `(?<=${rule.before})` : ''}${rule.after ? String.raw`(?=\d{3}(?:${rule.after}))` : ''})`).join('|'))
-    : undefined;
   return {
-    lexer: new RegExp(alternatives.join('|'), 'g'),
+    lexer: ((globalThis as any).__lexer = new RegExp(alternatives.join('|'), 'g')),
     names,
     numbers,
-    numberContext,
+    numberMatchers: new Map(),
     strings,
     hasContentRules: strings.some((c) => c.content),
     importLine: sticky(`[ \\t]*(?:${syntax.imports})`),
@@ -162,8 +161,11 @@ class Scan {
     if (c.before && !at(c.before, text, start)) return false;
     if (c.notBefore && !at(c.notBefore, text, start)) return false;
     if (c.after && !at(c.after, text, end)) return false;
-    if (c.requires === undefined) return true;
-    return (this.met[c.requires] ??= this.scanner.requirements[c.requires].test(text));
+    return c.requires === undefined || this.requirementMet(c.requires);
+  }
+
+  private requirementMet(index: number): boolean {
+    return (this.met[index] ??= this.scanner.requirements[index].test(this.text));
   }
 
   private add(kind: TokenKind, value: TokenValue, start: number, end: number, confidence: HttpToken['confidence'], family: string): void {
@@ -196,14 +198,21 @@ class Scan {
   }
 
   private number(start: number): void {
-    const quick = this.scanner.numberContext;
-    if (!quick || !at(quick, this.text, start)) return;
-    const code = Number(this.text.slice(start, start + 3));
-    for (const c of this.scanner.numbers) {
-      const { anyCode, codeClass } = c.rule;
-      if (codeClass !== undefined && Math.floor(code / 100) !== codeClass) continue;
-      if (!anyCode && !STATUS_BY_CODE.has(code)) continue;
-      if (!this.holds(c, start, start + 3)) continue;
+    const text = this.text;
+    const code = Number(text.slice(start, start + 3));
+    let before = start - 1;
+    while (before >= 0 && WHITESPACE.has(text[before])) before--;
+    const matcher = numberMatcher(this.scanner, code, before >= 0 ? text[before] : '');
+    if (!matcher) return;
+    matcher.any.lastIndex = start;
+    const m = matcher.any.exec(text);
+    if (!m) return;
+    // The first rule whose context holds decides, unless its file-level requirement fails: then a later one may.
+    const first = m.indexOf('', 1) - 1;
+    for (let i = first; i < matcher.rules.length; i++) {
+      const c = matcher.rules[i];
+      const held = i === first ? c.requires === undefined || this.requirementMet(c.requires) : this.holds(c, start, start + 3);
+      if (!held) continue;
       this.add('status', code, start, start + 3, 'literal', LITERAL_FAMILY.status);
       return;
     }
@@ -240,6 +249,25 @@ class Scan {
       return;
     }
   }
+}
+
+const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
+
+/**
+ * The rules that can read `code` after the character `previous`: those that accept the code (registered or
+ * any, its class) and whose context can end in that character, as one sticky regex whose empty groups mark the rule.
+ */
+function numberMatcher(scanner: LanguageScanner, code: number, previous: string): NumberMatcher | undefined {
+  const registered = STATUS_BY_CODE.has(code);
+  const cls = Math.floor(code / 100);
+  const key = `${cls}${registered ? 'r' : 'u'}${previous}`;
+  if (scanner.numberMatchers.has(key)) return scanner.numberMatchers.get(key);
+  const rules = scanner.numbers.filter(({ rule, lastChars }) =>
+    (rule.anyCode || registered) && (rule.codeClass === undefined || rule.codeClass === cls) && (!lastChars || lastChars.has(previous)));
+  const any = sticky(rules.map(({ rule }) => `${rule.before ? `(?<=${rule.before})` : ''}${rule.after ? String.raw`(?=\d{3}(?:${rule.after}))` : ''}()`).join('|'));
+  const matcher = rules.length ? { rules, any } : undefined;
+  scanner.numberMatchers.set(key, matcher);
+  return matcher;
 }
 
 function at(re: RegExp, text: string, offset: number): boolean {

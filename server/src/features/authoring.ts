@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Guideline, SourceRange, Topic } from '../corpus/model';
 import { isWebUrl } from '../corpus/topicPage';
 import { renderTopic, type HoverOptions } from './hoverContent';
-import { encodeLinkTarget, escapeMarkdown, link } from './markdown';
+import { encodeLinkTarget, escapeMarkdown, inlineCode, link } from './markdown';
 
 /** The mapping a key belongs to: the page itself, a guideline entry, a reference or the policy. */
 export type FieldContext = 'topic' | 'guideline' | 'topicGuideline' | 'reference' | 'policy';
@@ -366,7 +366,7 @@ function renderGuideline(index: CorpusIndex, id: string, options: AuthoringOptio
   const citing = [...index.topics.values()].filter((t) => t.guidelines.some((x) => x.guidelineId === id)).length;
   const cited = `Cited by ${citing} topic${citing === 1 ? '' : 's'} in the active corpus.`;
   if (!g) {
-    return `**Unknown guideline id** \`${escapeMarkdown(id)}\`: no guideline page in the active corpus defines it, so the entry needs \`guideline_title\` and \`guideline_company\`.\n\n${cited}`;
+    return `**Unknown guideline id** ${inlineCode(id)}: no guideline page in the active corpus defines it, so the entry needs \`guideline_title\` and \`guideline_company\`.\n\n${cited}`;
   }
   const meta = [`*${escapeMarkdown(g.company)}*`];
   if (g.date) meta.push(escapeMarkdown(g.date.slice(0, 10)));

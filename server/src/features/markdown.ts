@@ -2,11 +2,15 @@
 import { isWebUrl } from '../corpus/topicPage';
 
 /**
- * ASCII punctuation that starts Markdown syntax (CommonMark and GFM): emphasis, code, links, images,
- * headings, lists, tables, strike-through, block quotes; `:` and `@` so that no text autolinks as
- * `ftp://…`, `mailto:` or an e-mail address.
+ * Punctuation that is Markdown syntax anywhere in a line: emphasis, code, links and images (`[`),
+ * HTML and autolinks (`<`), strike-through, tables. Other punctuation is escaped only where it acts
+ * (see below), so that editors showing hover Markdown as source (Neovim) stay readable.
  */
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~>:@]/g;
+const INLINE_SYNTAX = /[\\`*_[\]<>|~]/g;
+/** At the start of the text: headings, list items, block quotes, thematic breaks. */
+const BLOCK_START = /^(#|[-+=]|\d+[.)])/;
+/** Autolink triggers: `scheme:`, protocol-relative `//`, `www.` and e-mail addresses (`a@b`). */
+const AUTOLINK = /([a-z][a-z0-9+.-]*):(?=\S)|(\/)(?=\/)|([^\s])@|\b(www)\./gi;
 /** Control characters and bidirectional overrides: invisible, and able to make text read differently. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 /** Every line ending Markdown renderers know, so that text can never start a block of its own. */
@@ -16,11 +20,13 @@ const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/g;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INVISIBLE, '')
+    .replace(LINE_BREAK, ' ')
     .trim() // leading spaces would make an indented code block
-    .replace(MARKDOWN_PUNCTUATION, '\\$&')
     .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(LINE_BREAK, ' ');
+    .replace(INLINE_SYNTAX, '\\$&')
+    .replace(AUTOLINK, (m, scheme?: string, slash?: string, user?: string, www?: string) =>
+      scheme ? `${scheme}\\:` : slash ? '/\\' : user ? `${user}\\@` : `${www}\\.`)
+    .replace(BLOCK_START, (m) => m.replace(/[#\-+=.)]$/, '\\$&'));
 }
 
 /** Text as an inline code span: fenced by more backticks than it holds, so that it cannot close early. */

@@ -31,14 +31,21 @@ export function addFeature(feature: ServerFeature): void {
 
 /**
  * Wraps a handler so that an exception answers the request with nothing instead of killing the server,
- * and a cancelled request is answered as cancelled: without work when cancelled while queued.
+ * a cancelled request is answered as cancelled (without work when cancelled while queued), and an
+ * answer about a document edited while it was computed is dropped as outdated (ContentModified).
  */
 export function guard<P, R>(ctx: ServerContext, name: string, fallback: R, handler: (p: P, token: CancellationToken) => Promise<R> | R): (p: P, token?: CancellationToken) => Promise<R | ResponseError<never>> {
   return async (p: P, token = CancellationToken.None) => {
     if (token.isCancellationRequested) return cancelled();
+    const uri = (p as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    const version = typeof uri === 'string' ? ctx.documents.get(uri)?.version : undefined;
     try {
       const result = await handler(p, token);
-      return token.isCancellationRequested ? cancelled() : result;
+      if (token.isCancellationRequested) return cancelled();
+      if (typeof uri === 'string' && ctx.documents.get(uri)?.version !== version) {
+        return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was answered');
+      }
+      return result;
     } catch (e) {
       ctx.connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
       return fallback;

@@ -9,7 +9,8 @@ import { poll, type CodeServerTool } from '../e2eEnv';
 export const vsixPath = path.join(repoRoot, 'api-guidelines.vsix');
 
 /** What goes into the .vsix: when any of it is newer than the package, the package is stale. */
-const PACKAGED_SOURCES = ['package.json', '.vscodeignore', 'language-configuration.json', 'client/src', 'server/src', 'corpus', 'syntaxes', 'images'];
+const PACKAGED_SOURCES = ['package.json', '.vscodeignore', 'language-configuration.json', 'README.md', 'LICENSE', 'client/src', 'server/src',
+  'corpus', 'syntaxes', 'images'];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -24,7 +25,12 @@ export function ensureVsix(): { path: string; built: boolean } {
   if (fs.existsSync(vsixPath) && fs.statSync(vsixPath).mtimeMs > sources) return { path: vsixPath, built: false };
   const scripts = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts ?? {};
   if (!scripts.package) throw new Error('package.json has no "package" script to build api-guidelines.vsix');
-  execFileSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], timeout: 180000 });
+  try {
+    execFileSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], timeout: 180000 });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`npm run package failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
   if (!fs.existsSync(vsixPath)) throw new Error('npm run package did not produce api-guidelines.vsix');
   return { path: vsixPath, built: true };
 }

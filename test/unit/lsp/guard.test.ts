@@ -3,14 +3,18 @@ import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-la
 import { guard } from '../../../server/src/lsp/languageServer';
 import type { ServerContext } from '../../../server/src/lsp/serverContext';
 
-/** Just enough of a server context for `guard`: it only logs. */
-function fakeContext(errors: string[]): ServerContext {
-  return { connection: { console: { error: (m: string) => errors.push(m) } } } as unknown as ServerContext;
+/** Just enough of a server context for `guard`: a log and document versions. */
+function fakeContext(errors: string[], versions: Map<string, number>): ServerContext {
+  return {
+    connection: { console: { error: (m: string) => errors.push(m) } },
+    documents: { get: (uri: string) => (versions.has(uri) ? { version: versions.get(uri) } : undefined) },
+  } as unknown as ServerContext;
 }
 
 describe('lsp/guard: exceptions and cancellation', () => {
   const errors: string[] = [];
-  const ctx = fakeContext(errors);
+  const versions = new Map<string, number>();
+  const ctx = fakeContext(errors, versions);
 
   it('answers a request cancelled while queued as cancelled, without running it', async () => {
     const source = new CancellationTokenSource();
@@ -36,5 +40,17 @@ describe('lsp/guard: exceptions and cancellation', () => {
     assert.strictEqual(await guard(ctx, 'hover', null, () => 'result')({}), 'result');
     assert.deepStrictEqual(await guard(ctx, 'symbols', [], () => { throw new Error('boom'); })({}), []);
     assert.match(errors.at(-1)!, /^symbols failed: Error: boom/);
+  });
+
+  it('drops an answer about a document that was edited or closed meanwhile as outdated', async () => {
+    const uri = 'file:///a.js';
+    const params = { textDocument: { uri } };
+    versions.set(uri, 1);
+    const edited = await guard(ctx, 'hover', null, async () => { versions.set(uri, 2); return 'for version 1'; })(params);
+    assert.strictEqual((edited as ResponseError<never>).code, LSPErrorCodes.ContentModified);
+    const closed = await guard(ctx, 'hover', null, async () => { versions.delete(uri); return 'for a closed document'; })(params);
+    assert.strictEqual((closed as ResponseError<never>).code, LSPErrorCodes.ContentModified);
+    versions.set(uri, 3);
+    assert.strictEqual(await guard(ctx, 'hover', null, async () => 'current')(params), 'current');
   });
 });

@@ -94,9 +94,10 @@ describe('property: detector (findHttpTokens) and the features on top of it', fu
     fc.assert(fc.property(mutatedExample, fc.constantFrom(...LANGUAGES), serve), runs(1000));
   });
 
+  // One long line of a repeated fragment: what a minified bundle looks like to the scanner.
   it('handles huge and degenerate documents', () => {
-    const big = fc.tuple(fc.constantFrom(...FRAGMENTS), fc.integer({ min: 10_000, max: 400_000 }), fc.constantFrom(...SUPPORTED_LANGUAGES))
+    const big = fc.tuple(fc.constantFrom(...FRAGMENTS), fc.integer({ min: 10_000, max: 100_000 }), fc.constantFrom(...SUPPORTED_LANGUAGES))
       .map(([unit, size, lang]) => [unit.repeat(Math.ceil(size / unit.length)), lang] as const);
-    fc.assert(fc.property(big, ([text, lang]) => serve(text, lang)), runs(60));
+    fc.assert(fc.property(big, ([text, lang]) => serve(text, lang)), runs(40));
   });
 });
