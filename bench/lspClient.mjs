@@ -88,6 +88,16 @@ export class BenchClient {
     }
   }
 
+  /** CPU time the server process used so far in ms (Linux /proc, 10 ms resolution), or undefined elsewhere. */
+  cpuMs() {
+    try {
+      const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  }
+
   async stop() {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

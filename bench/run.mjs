@@ -35,13 +35,19 @@ let t0 = performance.now();
 ctx.data = ensureData(dataDir);
 console.log(`data: ${dataDir} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+const DETECT_TIMEOUT_MS = 90_000;
+
 /** The detector's own benchmark (bench/detect.mjs, kept by the detector's authors), run as it is; its slowest input is reported. */
 function benchDetect() {
   const figure = 'Detector: 5 MB scan, slowest input (bench/detect.mjs)';
   const script = join(root, 'bench', 'detect.mjs');
   if (!existsSync(script)) return skipped(figure, '—', 'bench/detect.mjs not found');
-  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [script, '--runs', '3'], { encoding: 'utf8', cwd: root, timeout: DETECT_TIMEOUT_MS });
   const slowest = /slowest: (.+) at ([\d.]+) ms CPU/.exec(r.stdout);
+  if (r.error?.code === 'ETIMEDOUT') {
+    const last = r.stdout.trim().split('\n').pop();
+    throw new Error(`bench/detect.mjs did not finish in ${DETECT_TIMEOUT_MS / 1000} s; last line: ${last}`);
+  }
   if (r.status !== 0 || !slowest) throw new Error(`bench/detect.mjs failed: ${(r.stderr || r.stdout).slice(0, 300)}`);
   const line = r.stdout.split('\n').find((l) => l.trim().startsWith(slowest[1]));
   const ratio = Number(/×([\d.]+) identifier pass/.exec(line ?? '')?.[1]);

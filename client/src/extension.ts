@@ -12,8 +12,10 @@ import {
 import { Notifications, Requests, type CorpusStatus } from '../../server/src/protocol';
 import { CORPUS_LANGUAGE, SUPPORTED_LANGUAGES } from '../../server/src/settings';
 import { Commands, TRUSTED_COMMANDS, registerCommands } from './commands';
+import { RestartPolicy } from './restartPolicy';
 import { CorpusStatusBar } from './statusBar';
 import { scopeUri } from './topicSearch';
+import { DEFAULT_WATCHDOG_TIMING, Watchdog } from './watchdog';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
   let defaultErrorHandler: ErrorHandler | undefined;
+  const policy = new RestartPolicy();
+  const watchdog = new Watchdog({ ping: () => lc.sendRequest(Requests.ping), hung: () => killHungServer(lc, policy, output) });
   const clientOptions: LanguageClientOptions = {
     // Files and unsaved editors only: not the `git:` side of diff views, which would report everything twice.
     documentSelector: [...SUPPORTED_LANGUAGES, CORPUS_LANGUAGE].flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
@@ -39,8 +43,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     outputChannel: output,
     markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS } },
-    errorHandler: tellOnceAboutRestarts(output, () => defaultErrorHandler!),
+    errorHandler: restartByPolicy(policy, output, () => defaultErrorHandler!),
     middleware: {
+      // Every request the features send is watched: one pending too long makes the watchdog ping the server.
+      sendRequest: (type, param, token, next) => {
+        const request = next(type, param, token);
+        return (typeof type === 'string' ? type : type.method) === Requests.ping ? request : watchdog.track(request);
+      },
       // Completion and links are corpus authoring features: source files need no round trip for them.
       provideCompletionItem: (document, position, ctx, token, next) =>
         document.languageId === CORPUS_LANGUAGE ? next(document, position, ctx, token) : undefined,
@@ -63,9 +72,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   };
   context.subscriptions.push(
+    watchdog,
     lc.onDidChangeState((e) => {
-      if (e.newState === State.Running) void refreshStatus('API Guidelines: indexing the corpus');
-      else statusBar.showIndexing();
+      if (e.newState === State.Running) {
+        watchdog.serverStarted();
+        void refreshStatus('API Guidelines: indexing the corpus');
+      } else {
+        watchdog.serverStopped();
+        statusBar.showIndexing();
+      }
     }),
     lc.onNotification(Notifications.corpusChanged, () => void refreshStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
@@ -80,22 +95,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await lc.start();
 }
 
-/** The client restarts a crashed server by itself (a few times); the user hears about it once, not on every crash. */
-function tellOnceAboutRestarts(output: vscode.OutputChannel, fallback: () => ErrorHandler): ErrorHandler {
-  let told = false;
+/** Restarts a server that went away as RestartPolicy decides; the user hears once per cause, the output every time. */
+function restartByPolicy(policy: RestartPolicy, output: vscode.OutputChannel, fallback: () => ErrorHandler): ErrorHandler {
   return {
     error: (error, message, count) => fallback().error(error, message, count),
-    closed: async () => {
-      const result = await fallback().closed();
-      if (result.action === CloseAction.Restart && !told) {
-        told = true;
-        void vscode.window
-          .showWarningMessage('The API Guidelines server stopped unexpectedly and was restarted.', 'Show Output')
-          .then((choice) => choice && output.show(true));
+    closed: () => {
+      const decision = policy.serverStopped(Date.now());
+      if (decision.notify) {
+        const show = decision.restart ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+        void show(decision.notify, 'Show Output').then((choice) => choice && output.show(true));
       }
-      return result;
+      // handled: the client logs our message to the output and shows no notification of its own.
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, message: decision.log, handled: true };
     },
   };
+}
+
+/** Kills the unresponsive server process: the connection closes and the client restarts it like a crashed one. */
+function killHungServer(lc: LanguageClient, policy: RestartPolicy, output: vscode.LogOutputChannel): void {
+  const { misses, timeoutMs } = DEFAULT_WATCHDOG_TIMING;
+  const server = lc.serverProcess;
+  output.warn(`The language server did not answer ${misses} pings in a row (${timeoutMs / 1000} s each): stopping process ${server?.pid}.`);
+  // stop() would wait for a shutdown answer that never comes; SIGKILL also ends a stopped (SIGSTOP) process.
+  if (server?.kill('SIGKILL')) policy.serverHung();
+  else output.error('The language server process could not be stopped; reload the window to restart it.');
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../helpers/testEnv';
-import { findChromium, findCodeServer, fixtureWorkspace, reportE2eTotal, requireTool, timeSuite } from './e2eEnv';
+import { findChromium, findCodeServer, fixtureWorkspace, poll, reportE2eTotal, requireTool, timeSuite } from './e2eEnv';
 import { CodeServer, ensureVsix, installedExtensions, prepareProfile } from './vscode/codeServer';
 import { Workbench } from './vscode/workbench';
 
@@ -63,6 +63,20 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
   function wb(): Workbench {
     assert.ok(workbench, 'the workbench did not open');
     return workbench;
+  }
+
+  /** The language server processes the extension host started (`node …/dist/server.js --node-ipc …`). */
+  function languageServers(): number[] {
+    assert.ok(server, 'code-server did not start');
+    return server.processes('dist/server.js');
+  }
+
+  /** Waits until exactly one language server runs and it is not `old`: the client restarted it. */
+  async function restartedServer(old: number): Promise<number> {
+    return poll(`a language server other than process ${old}`, 90000, () => {
+      const pids = languageServers();
+      return pids.length === 1 && pids[0] !== old ? pids[0] : undefined;
+    });
   }
 
   it('hover on the 403 literal in res.status(403) shows the description and the guidelines', async () => {
@@ -128,5 +142,53 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
     // The page comes from the installed extension's built-in corpus.
     assert.match(await wb().breadcrumbs(), /api-guidelines\.api-guidelines-[\d.]+[\s\S]*corpus[\s\S]*topics[\s\S]*http-status-403\.md/);
     await wb().screenshot(path.join(screenshotsDir, 'definition.png'));
+  });
+
+  const CRASHED = 'API Guidelines: the language server stopped unexpectedly and was restarted.';
+  const HUNG = 'API Guidelines: the language server stopped answering and was restarted.';
+
+  it('a language server killed twice is restarted both times: hovers work again, the user is told once', async () => {
+    await wb().recordToasts();
+    await wb().openFile('routes.js', 'res.status(403)');
+    await wb().hoverWord('403', '403 Forbidden');
+    for (let round = 1; round <= 2; round++) {
+      const before = languageServers();
+      assert.strictEqual(before.length, 1, `language servers: ${before.join(', ')}`);
+      process.kill(before[0], 'SIGKILL');
+      await restartedServer(before[0]);
+      if (round === 1) await poll('the restart notice', 60000, async () => (await wb().toastsShown(CRASHED)) > 0);
+      await wb().dismiss();
+      await wb().hoverWord('403', '403 Forbidden');
+    }
+    assert.strictEqual(await wb().toastsShown(CRASHED), 1);
+  });
+
+  it('a frozen language server (SIGSTOP) is killed by the watchdog and restarted: hovers work again, the user is told once', async () => {
+    await wb().openFile('routes.js', 'res.status(403)');
+    await wb().hoverWord('403', '403 Forbidden');
+    const [frozen, ...more] = languageServers();
+    assert.deepStrictEqual(more, [], 'more than one language server');
+    process.kill(frozen, 'SIGSTOP');
+    try {
+      await wb().dismiss();
+      // The hover waits on the frozen server; 3 s later the watchdog pings, and after two unanswered pings (10 s each) it
+      // kills the process. Until then the hover is asked for again and again.
+      const waiting = Date.now();
+      const text = await poll('a hover from a restarted language server', 90000, () => wb().hoverWord('403', '403 Forbidden').catch(() => undefined), 0);
+      assert.match(text, /RFC 9110: HTTP Semantics/);
+      await restartedServer(frozen);
+      console.log(`      hover answered again ${((Date.now() - waiting) / 1000).toFixed(1)} s after the server froze`);
+      await poll('the hang notice', 60000, async () => (await wb().toastsShown(HUNG)) > 0);
+    } finally {
+      // Should the watchdog have failed, the frozen process must not outlive the test.
+      try {
+        process.kill(frozen, 'SIGKILL');
+      } catch {
+        // Already gone: the watchdog killed it.
+      }
+    }
+    assert.strictEqual(await wb().toastsShown(HUNG), 1);
+    // The crash notice of the previous test is not repeated for a restart of another cause.
+    assert.strictEqual(await wb().toastsShown(CRASHED), 1);
   });
 });

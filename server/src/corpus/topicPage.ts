@@ -2,7 +2,7 @@
 import { LineMap } from './lineMap';
 import type { CorpusFile, Guideline, ParsedFile, Reference, Severity, SourceRange, Topic, TopicGuideline, TopicPolicy } from './model';
 import { exactSize } from './exactSize';
-import { MapReader, ProblemSink, describe, parseYaml } from './yamlFields';
+import { MapReader, ProblemSink, describe, parseYaml, sharedValue } from './yamlFields';
 import type { YamlNode } from './yamlNode';
 
 const TOPIC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -93,7 +93,7 @@ function readGuideline(top: MapReader, sink: ProblemSink, file: string): Guideli
 
 function readTopic(top: MapReader, sink: ProblemSink, file: string, root: number): Topic | undefined {
   const id = top.string('topic_id', true);
-  const category = top.string('topic_category', true);
+  const category = sharedValue(top.string('topic_category', true));
   const name = top.string('topic_name', true);
   const description = top.string('topic_description', true);
   if (id && !TOPIC_ID.test(id)) {
@@ -189,12 +189,12 @@ function readTopicGuideline(node: YamlNode, sink: ProblemSink, where: string): T
     if (ref) references.push(ref);
   });
   return {
-    guidelineId,
+    guidelineId: sharedValue(guidelineId),
     // Title and company may come from a guideline page: the index resolves them.
-    title: g.string('guideline_title', false) ?? '',
-    company: g.string('guideline_company', false) ?? '',
-    url: readUrl(g, 'guideline_url', sink),
-    date: g.string('guideline_date', false),
+    title: sharedValue(g.string('guideline_title', false) ?? ''),
+    company: sharedValue(g.string('guideline_company', false) ?? ''),
+    url: sharedValue(readUrl(g, 'guideline_url', sink)),
+    date: sharedValue(g.string('guideline_date', false)),
     references: exactSize(references),
     range: sink.rangeOf(node),
   };
@@ -227,6 +227,7 @@ export function readUrl(r: MapReader, key: string, sink: ProblemSink, required =
 }
 
 export function isWebUrl(url: string): boolean {
+  if (PLAIN_WEB_URL.test(url)) return true;
   const known = checkedUrls.get(url);
   if (known !== undefined) return known;
   if (checkedUrls.size >= MAX_CHECKED_URLS) checkedUrls.clear();
@@ -235,7 +236,13 @@ export function isWebUrl(url: string): boolean {
   return ok;
 }
 
-/** Corpus pages repeat their guideline and reference URLs: each is parsed once. */
+/**
+ * URLs the WHATWG parser always accepts as http(s) with a host: a plain host name whose last label
+ * starts with a letter (`1`, `0x1f` would make it an IPv4 address), no punycode, no port, any path. Checked
+ * without parsing; everything else is parsed (once: pages repeat their URLs).
+ */
+const PLAIN_WEB_URL = /^https?:\/\/(?![^/?#]*xn--)(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:[/?#][^\s]*)?$/i;
+
 const checkedUrls = new Map<string, boolean>();
 const MAX_CHECKED_URLS = 20_000;
 

@@ -167,6 +167,27 @@ export class MapReader {
   }
 }
 
+/**
+ * One copy of a value that repeats across pages (guideline titles, companies, URLs, dates, categories):
+ * each copy cut from a page costs a string header and keeps that page alive. Only for such fields:
+ * the lookup costs more than it saves on values that do not repeat.
+ */
+const sharedValues = new Map<string, string>();
+const MAX_SHARED_VALUES = 50_000;
+const MAX_SHARED_LENGTH = 200;
+
+export function sharedValue(value: string): string;
+export function sharedValue(value: string | undefined): string | undefined;
+export function sharedValue(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length > MAX_SHARED_LENGTH) return value;
+  const known = sharedValues.get(value);
+  if (known !== undefined) return known;
+  if (sharedValues.size >= MAX_SHARED_VALUES) sharedValues.clear();
+  sharedValues.set(value, value);
+  return value;
+}
+
 function rangesOf({ keys, offsets, text }: { keys: readonly string[]; offsets: number[]; text: string }): Record<string, SourceRange> {
   const lines = new LineMap(text);
   const ranges: Record<string, SourceRange> = {};

@@ -12,60 +12,77 @@ export interface DocumentKey {
   value?: { text: string; start: number; end: number };
 }
 
-const YAML_KEY = /^(?:(?<q>["'])(?<quoted>[^"'\n]*)\k<q>|(?<plain>[^\s#'"{[\]},&*!|>%@`-][^:#\n]*?|-[^\s:#\n][^:#\n]*?))[ \t]*:(?=[ \t]|$)/;
+/** A key (sticky, at the key's column): 1 the quote, 2 the quoted key, or 3 the plain key; then the colon. */
+const YAML_KEY = /(?:(["'])([^"'\n]*)\1|([^\s#'"{[\]},&*!|>%@`-][^:#\n]*?|-[^\s:#\n][^:#\n]*?))[ \t]*:(?=[ \t]|\r?$)/my;
+/** What follows the colon: 1 the spaces, 2 the quote and 3 a quoted scalar, or 4 a plain one; a comment is dropped. */
+const YAML_SCALAR = /([ \t]*)(?:(["'])([^"'\n]*)\2|([^\s#'"|>{[&*!](?:[^#\n]*[^#\s])?))[ \t]*(?:#.*)?\r?$/my;
+const BLOCK_SCALAR = /[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/my;
+const DOCUMENT_MARKER = /(?:---|\.\.\.)(?:\s|$)/my;
 
 /** Keys of a YAML document in block style, line by line (flow collections are not read). */
 export function yamlKeys(text: string): DocumentKey[] {
   const keys: DocumentKey[] = [];
-  const stack: { column: number; key: DocumentKey }[] = [];
+  // The open mappings: their keys' columns and the keys themselves, innermost last.
+  const columns: number[] = [];
+  const owners: DocumentKey[] = [];
   const groupOf = new Map<DocumentKey | undefined, number>();
   let groups = 0;
   let blockScalarColumn = -1;
+  const sticky = (re: RegExp, at: number) => {
+    re.lastIndex = at;
+    return re.exec(text);
+  };
   for (let offset = 0; offset <= text.length;) {
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(offset, lineEnd).replace(/\r$/, '');
     const lineOffset = offset;
     offset = lineEnd + 1;
-    const indent = /^[ \t]*/.exec(line)![0].length;
+    let at = lineOffset;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    const first = text[at];
+    const blank = at >= lineEnd || first === '\r';
     if (blockScalarColumn >= 0) {
-      if (indent > blockScalarColumn || !line.trim()) continue;
+      if (blank || at - lineOffset > blockScalarColumn) continue;
       blockScalarColumn = -1;
     }
-    if (!line.trim() || line[indent] === '#') continue;
-    if (/^(?:---|\.\.\.)(?:\s|$)/.test(line)) {
-      stack.length = 0;
+    if (blank || first === '#') continue;
+    if (at === lineOffset && (first === '-' || first === '.') && sticky(DOCUMENT_MARKER, at)) {
+      columns.length = owners.length = 0;
       groupOf.clear();
       continue;
     }
-    let column = indent;
     let newItem = false;
-    while (line[column] === '-' && (line[column + 1] === ' ' || column + 1 === line.length)) {
+    while (text[at] === '-' && (text[at + 1] === ' ' || at + 1 >= lineEnd || text[at + 1] === '\r')) {
       newItem = true;
-      column++;
-      while (line[column] === ' ') column++;
+      at++;
+      while (text[at] === ' ') at++;
     }
-    const m = YAML_KEY.exec(line.slice(column));
+    const m = sticky(YAML_KEY, at);
     if (!m) continue;
-    while (stack.length && stack[stack.length - 1].column >= column) stack.pop();
-    const parent = stack[stack.length - 1]?.key;
+    const column = at - lineOffset;
+    while (columns.length && columns[columns.length - 1] >= column) {
+      columns.pop();
+      owners.pop();
+    }
+    const parent = owners[owners.length - 1] as DocumentKey | undefined;
     let group = groupOf.get(parent);
     if (newItem || group === undefined) groupOf.set(parent, (group = ++groups));
-    const raw = (m.groups!.quoted ?? m.groups!.plain!).trimEnd();
-    const start = lineOffset + column + (m.groups!.q ? 1 : 0);
-    const key: DocumentKey = { key: raw, start, end: start + raw.length, parent, group };
-    const restOffset = lineOffset + column + m[0].length;
-    const scalar = YAML_SCALAR.exec(line.slice(column + m[0].length));
-    const v = scalar?.indices?.groups?.quoted ?? scalar?.indices?.groups?.plain;
-    if (scalar && v) key.value = { text: scalar.groups!.quoted ?? scalar.groups!.plain!, start: restOffset + v[0], end: restOffset + v[1] };
-    if (/^[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line.slice(column + m[0].length))) blockScalarColumn = column;
+    const raw = (m[2] ?? m[3]).trimEnd();
+    const start = at + (m[1] ? 1 : 0);
+    const key: DocumentKey = { key: raw, start, end: start + raw.length, parent, group, value: undefined };
+    const valueAt = at + m[0].length;
+    const scalar = sticky(YAML_SCALAR, valueAt);
+    if (scalar) {
+      const value = scalar[3] ?? scalar[4];
+      const valueStart = valueAt + scalar[1].length + (scalar[2] ? 1 : 0);
+      key.value = { text: value, start: valueStart, end: valueStart + value.length };
+    } else if (sticky(BLOCK_SCALAR, valueAt)) blockScalarColumn = column;
     keys.push(key);
-    stack.push({ column, key });
+    columns.push(column);
+    owners.push(key);
   }
   return keys;
 }
-
-const YAML_SCALAR = /^[ \t]*(?:(?<q>["'])(?<quoted>[^"'\n]*)\k<q>|(?<plain>[^\s#'"|>{[&*!][^#\n]*?))[ \t]*(?:#.*)?$/d;
 
 /** Keys of a JSON (or JSON with comments) document; tolerant of errors, it never throws. */
 export function jsonKeys(text: string): DocumentKey[] {
@@ -94,7 +111,7 @@ export function jsonKeys(text: string): DocumentKey[] {
       const str = text.slice(i + 1, j);
       const top = stack[stack.length - 1];
       let k = j + 1;
-      while (k < n && /\s/.test(text[k])) k++;
+      while (k < n && (text[k] === ' ' || text[k] === '\n' || text[k] === '\t' || text[k] === '\r')) k++;
       if (top?.object && text[k] === ':' && !pendingKey) {
         lastKey = { key: str, start: i + 1, end: j, parent: top.owner, group: top.group };
         keys.push(lastKey);
@@ -108,7 +125,7 @@ export function jsonKeys(text: string): DocumentKey[] {
       continue;
     }
     if (c === ',') { pendingKey = undefined; continue; }
-    if (pendingKey && /[-0-9tfn]/.test(c)) {
+    if (pendingKey && (c === '-' || (c >= '0' && c <= '9') || c === 't' || c === 'f' || c === 'n')) {
       const m = /^[^\s,}\]]+/.exec(text.slice(i, i + 64))!;
       pendingKey.value = { text: m[0], start: i, end: i + m[0].length };
       pendingKey = undefined;

@@ -9,12 +9,8 @@ const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', '
 export function findOpenApiTokens(text: string, languageId: string): HttpToken[] {
   const keys = languageId === 'yaml' ? yamlKeys(text) : jsonKeys(text);
   if (!keys.some((k) => !k.parent && (k.key === 'openapi' || k.key === 'swagger'))) return [];
-  const bySiblings = new Map<number, DocumentKey[]>();
-  for (const k of keys) {
-    const list = bySiblings.get(k.group);
-    if (list) list.push(k);
-    else bySiblings.set(k.group, [k]);
-  }
+  // Mappings with `in: header`: their `name:` is a header parameter's name.
+  const headerParameters = new Set(keys.filter((k) => k.key === 'in' && k.value?.text === 'header').map((k) => k.group));
   const tokens: HttpToken[] = [];
   const token = (kind: HttpToken['kind'], value: HttpToken['value'], start: number, end: number, family: string) =>
     tokens.push({ kind, value, start, end, confidence: 'openapi', family });
@@ -23,7 +19,7 @@ export function findOpenApiTokens(text: string, languageId: string): HttpToken[]
     if (parent === 'responses' && /^[1-5]\d\d$/.test(k.key)) token('status', Number(k.key), k.start, k.end, 'openapi-response');
     else if (OPERATIONS.has(k.key) && isPathItem(k.parent)) token('method', methodFromName(k.key)!, k.start, k.end, 'openapi-operation');
     else if (parent === 'headers' && HEADER_BY_LOWER.has(k.key.toLowerCase())) token('header', HEADER_BY_LOWER.get(k.key.toLowerCase())!, k.start, k.end, 'openapi-header');
-    else if (k.key === 'name' && k.value && isHeaderParameter(bySiblings.get(k.group)!)) {
+    else if (k.key === 'name' && k.value && headerParameters.has(k.group)) {
       const header = HEADER_BY_LOWER.get(k.value.text.toLowerCase());
       if (header) token('header', header, k.value.start, k.value.end, 'openapi-header');
     }
@@ -35,8 +31,4 @@ export function findOpenApiTokens(text: string, languageId: string): HttpToken[]
 function isPathItem(key: DocumentKey | undefined): boolean {
   if (!key) return false;
   return key.key.startsWith('/') || key.key.startsWith('{') || key.parent?.key === 'webhooks';
-}
-
-function isHeaderParameter(siblings: DocumentKey[]): boolean {
-  return siblings.some((s) => s.key === 'in' && s.value?.text === 'header');
 }

@@ -17,10 +17,10 @@ interface Contexts {
   requires?: number;
 }
 
-interface CompiledName extends Contexts { rule: NameRule; qualifier?: RegExp; value: TokenValue }
+interface CompiledName extends Contexts { rule: NameRule; kind: TokenKind; qualifier?: RegExp; value: TokenValue }
 interface CompiledNumber extends Contexts { rule: NumberRule; lastChars?: Set<string> }
 interface NumberMatcher { rules: CompiledNumber[]; any: RegExp }
-interface CompiledString extends Contexts { rule: StringRule; content?: RegExp }
+interface CompiledString extends Contexts { rule: StringRule; content?: RegExp; namePattern?: RegExp }
 
 interface LanguageScanner {
   lexer: RegExp;
@@ -75,10 +75,13 @@ function compileScanner(languageId: string): LanguageScanner {
   for (const rule of RULES) {
     if (!appliesTo(rule, languageId)) continue;
     if (rule.on === 'number') numbers.push({ rule, ...contexts(rule), lastChars: rule.before ? lastCharsOf(rule.before) : undefined });
-    else if (rule.on === 'string') strings.push({ rule, ...contexts(rule), content: rule.content ? new RegExp(`^(?:${rule.content})`) : undefined });
-    else {
-      const shared = { rule, ...contexts(rule), qualifier: rule.qualifier ? sticky(`(?<=(${rule.qualifier}))`) : undefined };
-      for (const [name, value] of buildFamilyNames(FAMILIES.get(rule.family)!).byName) {
+    else if (rule.on === 'string') {
+      const content = rule.content ? new RegExp(`^(?:${rule.content})`) : undefined;
+      strings.push({ rule, ...contexts(rule), content, namePattern: rule.namePattern ? new RegExp(rule.namePattern) : undefined });
+    } else {
+      const family = FAMILIES.get(rule.family)!;
+      const shared = { rule, kind: family.kind, ...contexts(rule), qualifier: rule.qualifier ? sticky(`(?<=(${rule.qualifier}))`) : undefined };
+      for (const [name, value] of buildFamilyNames(family).byName) {
         let list = names.get(name);
         if (!list) names.set(name, (list = []));
         list.push({ ...shared, value });
@@ -89,7 +92,7 @@ function compileScanner(languageId: string): LanguageScanner {
   // `\b` is cheaper than a lookbehind here; a name glued to a `$` is not worth the cost.
   if (names.size) alternatives.push(String.raw`\b(?:${wordTrie([...names.keys()])})\b`);
   return {
-    lexer: ((globalThis as any).__lexer = new RegExp(alternatives.join('|'), 'g')),
+    lexer: new RegExp(alternatives.join('|'), 'g'),
     names,
     numbers,
     numberMatchers: new Map(),
@@ -186,7 +189,7 @@ class Scan {
       if (!this.holds(c, from, end)) continue;
       imported ??= this.onImportLine(start);
       if (imported) return;
-      this.add(FAMILIES.get(c.rule.family)!.kind, c.value, from, end, c.rule.confidence ?? 'constant', c.rule.family);
+      this.add(c.kind, c.value, from, end, c.rule.confidence ?? 'constant', c.rule.family);
       return;
     }
   }
@@ -221,6 +224,7 @@ class Scan {
   private string(start: number, literal: string): void {
     const n = literal.length;
     if (n < 4 || n > MAX_STRING + 8) return;
+    // Prefixes: C# verbatim `@"…"`, Rust raw `r#"…"#`; triple quotes in Python, Kotlin, Swift, Elixir.
     let open = 0;
     while (literal[open] === '@' || literal[open] === 'r' || literal[open] === '#') open++;
     const hashes = open - (literal[0] === 'r' ? 1 : 0);
@@ -243,7 +247,10 @@ class Scan {
         tokenStart = from + m[0].indexOf(v);
         tokenLength = v.length;
         value = valueOfText(kind, v);
-      } else value = named?.[kind];
+      } else {
+        value = named?.[kind];
+        if (value !== undefined && c.namePattern && !c.namePattern.test(content)) continue;
+      }
       if (value === undefined || !this.holds(c, start, start + n)) continue;
       this.add(kind, value, tokenStart, tokenStart + tokenLength, 'literal', LITERAL_FAMILY[kind]);
       return;

@@ -1,5 +1,5 @@
 /** The corpus file system on Node: bounded, no links followed out of a root, no loops. */
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'fs';
+import { promises as fs, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { MAX_CORPUS_FILE_BYTES, type CorpusFileSystem } from '../corpus/corpusSet';
 
@@ -84,17 +84,12 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
       await new Promise((resolve) => setImmediate(resolve));
       this.sliceStart = performance.now();
     }
-    // Non-blocking open: a FIFO in a corpus folder must not hang the server.
-    const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const st = fstatSync(fd);
-      if (!st.isFile()) throw new Error('not a regular file; skipped');
-      if (st.size > MAX_CORPUS_FILE_BYTES) {
-        throw new Error(`${st.size} bytes is over the ${MAX_CORPUS_FILE_BYTES}-byte limit for corpus files; skipped`);
-      }
-      return readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
+    // Checked before opening: opening a FIFO in a corpus folder would hang the server.
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a regular file; skipped');
+    if (st.size > MAX_CORPUS_FILE_BYTES) {
+      throw new Error(`${st.size} bytes is over the ${MAX_CORPUS_FILE_BYTES}-byte limit for corpus files; skipped`);
     }
+    return readFileSync(file, 'utf8');
   }
 }

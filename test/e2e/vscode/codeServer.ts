@@ -128,6 +128,16 @@ export class CodeServer {
     return server;
   }
 
+  /** Process ids in code-server's group whose command line matches `pattern` (`pgrep -f`): the language server, say. */
+  processes(pattern: string): number[] {
+    try {
+      return execFileSync('pgrep', ['-g', String(this.child.pid), '-f', pattern], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    } catch {
+      // pgrep exits with 1 when nothing matches.
+      return [];
+    }
+  }
+
   /** Ends the whole process group: TERM, then KILL whatever is still there after a grace period. */
   async stop(): Promise<void> {
     const group = -this.child.pid!;

@@ -145,6 +145,32 @@ export class Workbench {
     }, 0);
   }
 
+  /**
+   * Records the text of every notification toast shown from now on. Toasts hide (and empty) by themselves, and the
+   * notification centre keeps one entry for identical messages, so neither can tell how often a message was shown.
+   */
+  async recordToasts(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { shownToasts?: Map<Element, string> };
+      if (w.shownToasts) return;
+      const shown = (w.shownToasts = new Map<Element, string>());
+      new MutationObserver(() => {
+        for (const toast of Array.from(document.querySelectorAll('.notifications-toasts .notification-toast-container'))) {
+          const text = toast.textContent ?? '';
+          if (text) shown.set(toast, text);
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  }
+
+  /** How many toasts with this text appeared since `recordToasts`. */
+  async toastsShown(text: string): Promise<number> {
+    return this.page.evaluate((t) => {
+      const shown = (window as unknown as { shownToasts?: Map<Element, string> }).shownToasts ?? new Map<Element, string>();
+      return Array.from(shown.values()).filter((s) => s.includes(t)).length;
+    }, text);
+  }
+
   /** Clears hovers, quick inputs and notifications so the next step starts from a quiet editor. */
   async dismiss(): Promise<void> {
     await this.page.mouse.move(1, 1);

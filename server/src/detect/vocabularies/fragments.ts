@@ -1,9 +1,12 @@
 /** Regex fragments the vocabularies share (sources, composed into `before`/`after` contexts). */
 
 /** A string literal on one line. */
-export const STR = String.raw`(?:'[^'\n]*'|"[^"\n]*"|\x60[^\x60]*\x60)`;
-/** Call arguments up to the current position: anything but parentheses, or nested calls two deep. */
-export const ARGS = String.raw`(?:[^()]|\((?:[^()]|\([^()]*\))*\))*`;
+export const STR = String.raw`(?:'[^'\n]*'|"[^"\n]*"|\x60[^\x60\n]*\x60)`;
+/**
+ * Call arguments up to the current position: anything but parentheses on the line, line breaks after a comma, and
+ * nested calls two deep. Kept to the call's own lines: a lookbehind that may cross any line is slow on every number.
+ */
+export const ARGS = String.raw`(?:[^()\n]|,[ \t]*\r?\n|\((?:[^()]|\([^()]*\))*\))*`;
 /** An identifier that holds a status: `status`, `statusCode`, `status_code`, `httpStatus`, `expectedStatus`, `STATUS_CODE`. */
 export const STATUS_ID = String.raw`\b(?:(?:[Hh]ttp|HTTP|[Rr]esponse|resp|[Ee]xpected|[Aa]ctual)_?)?(?:[Ss]tatus|STATUS)(?:_?[Cc]ode|_CODE)?\b`;
 /** An identifier whose name says it is a status code: `statusCode`, `status_code`, `StatusCode`, `httpCode`, `response_code`. */

@@ -56,7 +56,7 @@ export const GENERIC: Vocabulary = {
     { on: 'number', languages: ['rust', 'scala'], anyCode: true, before: String.raw`(?:\bmatch\s+${RECEIVER}${STATUS_ACCESS}|${RECEIVER}${STATUS_ACCESS}\s+match)\s*\{(?:[^{}]|\{[^{}]*\})*?(?:^|\n|\||\bcase\s)\s*`, after: String.raw`\s*(?:=>|\|)` },
 
     // Strings: headers anywhere when hyphenated (no prose is `If-None-Match`), single words in a header context.
-    { on: 'string', kind: 'header', languages: '*', content: String.raw`(?<v>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)$`, notBefore: String.raw`(?:\brequire|\bimport|\bfrom|\brequire_relative)\s*\(?\s*` },
+    { on: 'string', kind: 'header', languages: '*', namePattern: '-', notBefore: String.raw`(?:\brequire|\bimport|\bfrom|\brequire_relative)\s*\(?\s*` },
     { on: 'string', kind: 'header', languages: '*', before: HEADER_CONTEXT },
     { on: 'string', kind: 'method', languages: '*', before: METHOD_CONTEXT },
 

@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import { lastCharsOf } from '../../../server/src/detect/regexTail';
+import { RULES } from '../../../server/src/detect/vocabularies';
+
+const chars = (source: string) => {
+  const set = lastCharsOf(source);
+  return set ? [...set].sort().join('') : undefined;
+};
+
+describe('detect/regexTail', () => {
+  it('names the characters a context can end with, whitespace aside', () => {
+    assert.strictEqual(chars(String.raw`\.\s*status\s*\(\s*`), '(');
+    assert.strictEqual(chars(String.raw`\bstatus\s*(?:===?|!==?|=|:)\s*`), ':=');
+    assert.strictEqual(chars(String.raw`(?<![.\w])head\s*\(?\s*`), '(d');
+    assert.strictEqual(chars(String.raw`\bcase\s+(?:[1-5]\d\d\s*,\s*)*`), ',e');
+    assert.strictEqual(chars(String.raw`\bhalt|\bstatus[ \t]+`), 'st');
+    assert.strictEqual(chars(String.raw`[{,]\s*['"]?code['"]?\s*:\s*`), ':');
+    assert.strictEqual(chars(String.raw`\bfoo\[\s*`), '[');
+  });
+
+  it('answers "any character" for what it cannot bound', () => {
+    for (const source of [String.raw`(?:^|\n|,)\s*`, String.raw`\w+.`, String.raw`[^)]`, String.raw`a{2}`, '']) assert.strictEqual(chars(source), undefined, source);
+  });
+
+  it('reads every number rule of the vocabularies without throwing', () => {
+    const bounded = RULES.filter((r) => r.on === 'number' && r.before && lastCharsOf(r.before));
+    assert.ok(bounded.length >= 30, `${bounded.length} rules bounded`);
+  });
+});
