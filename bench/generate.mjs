@@ -6,7 +6,7 @@ import { generateSource, SOURCE_LANGUAGES } from './sourceTemplates.mjs';
 import { GUIDELINE_COUNT, guidelinePage, topicPage } from './corpusTemplates.mjs';
 
 /** Bump when a generator changes, so stale data is rebuilt. */
-const DATA_VERSION = 3;
+const DATA_VERSION = 4;
 export const TREE_MIN_BYTES = 50 * 1024 * 1024;
 export const CORPUS_TOPICS = 10_000;
 export const LARGE_FILE_LINES = 50_000;

@@ -1,7 +1,5 @@
 // The language-server figures: hover latency, cold start, corpus indexing and re-indexing, diagnostics after an edit.
 import { spawn } from 'child_process';
-import { readFileSync } from 'fs';
-import { pathToFileURL } from 'url';
 import { BenchClient } from './lspClient.mjs';
 import { mb, median, ms, percentile, row } from './measure.mjs';
 
@@ -207,12 +205,4 @@ export async function benchDiagnostics(ctx) {
   } finally {
     await client.stop();
   }
-}
-
-export function fileUri(file) {
-  return pathToFileURL(file).href;
-}
-
-export function readText(file) {
-  return readFileSync(file, 'utf8');
 }

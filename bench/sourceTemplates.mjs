@@ -12,6 +12,8 @@ const ERRORS = [[400, 'BAD_REQUEST', 'BadRequest', 'bad_request'], [401, 'UNAUTH
   [412, 'PRECONDITION_FAILED', 'PreconditionFailed', 'precondition_failed'], [422, 'UNPROCESSABLE_ENTITY', 'UnprocessableEntity', 'unprocessable_entity'],
   [429, 'TOO_MANY_REQUESTS', 'TooManyRequests', 'too_many_requests'], [500, 'INTERNAL_SERVER_ERROR', 'InternalServerError', 'internal_server_error'],
   [503, 'SERVICE_UNAVAILABLE', 'ServiceUnavailable', 'service_unavailable'], [302, 'FOUND', 'Found', 'found']];
+/** Rare in real code, and what diagnostics report: unregistered (499) and unused (418) codes. */
+const RARE_ERRORS = [[499, 'CLIENT_CLOSED_REQUEST', 'ClientClosedRequest', 'client_closed_request'], [418, 'I_AM_A_TEAPOT', 'Teapot', 'im_a_teapot']];
 const SUCCESS = [[200, 'OK', 'OK', 'ok'], [201, 'CREATED', 'Created', 'created'], [202, 'ACCEPTED', 'Accepted', 'accepted'], [204, 'NO_CONTENT', 'NoContent', 'no_content']];
 const HEADERS = ['Retry-After', 'Location', 'ETag', 'Cache-Control', 'Content-Type', 'Link', 'WWW-Authenticate', 'Vary', 'X-Request-Id'];
 const COMMENTS = [
@@ -42,7 +44,7 @@ export function generateSource(r, lang, bytes) {
 
 function ctx(r) {
   const res = r.pick(RESOURCES);
-  return { res, Res: cap(res), field: r.pick(FIELDS), field2: r.pick(FIELDS), verb: r.pick(VERBS), err: r.pick(ERRORS), ok: r.pick(SUCCESS),
+  return { res, Res: cap(res), field: r.pick(FIELDS), field2: r.pick(FIELDS), verb: r.pick(VERBS), err: r.chance(0.02) ? r.pick(RARE_ERRORS) : r.pick(ERRORS), ok: r.pick(SUCCESS),
     header: r.pick(HEADERS), comment: r.pick(COMMENTS), n: r.int(2, 900), limit: r.pick([100, 200, 250, 500, 1000]) };
 }
 

@@ -164,6 +164,8 @@ function note(file: string, code: string, message: string, severity: CorpusProbl
 }
 
 function normal(p: string): string {
+  // Called per file while loading: most paths need no change.
+  if (!p.includes('\\') && !p.endsWith('/')) return p;
   return p.replace(/\\/g, '/').replace(/\/+$/, '');
 }
 

@@ -5,7 +5,7 @@
  * and answers undefined for anything outside the subset, so the caller falls back to the full parser.
  * The full parser costs ~250 µs per page; a 10,000-page corpus must index in well under a second.
  */
-import type { YamlMap, YamlNode, YamlRange, YamlScalar, YamlSeq } from './yamlNode';
+import type { YamlMap, YamlNode, YamlScalar, YamlSeq } from './yamlNode';
 
 /** Thrown inside the reader to give up; never escapes it. */
 const GIVE_UP = Symbol('give up');
@@ -40,54 +40,75 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+/**
+ * Per line: start offset, end of content (before `\r\n`), start of the next line, indentation.
+ * Shared by every read (reads are synchronous and never nested), so a page costs no allocation here.
+ */
+const table = { start: new Int32Array(256), end: new Int32Array(256), next: new Int32Array(256), indent: new Int32Array(256) };
+
+function growTable(): void {
+  for (const k of ['start', 'end', 'next', 'indent'] as const) {
+    const bigger = new Int32Array(table[k].length * 2);
+    bigger.set(table[k]);
+    table[k] = bigger;
+  }
+}
+
 class SimpleYamlReader {
-  /** Per line: start offset, end of content (before `\r\n`), start of the next line, indentation. */
-  private readonly start: number[] = [];
-  private readonly end: number[] = [];
-  private readonly next: number[] = [];
-  private readonly indent: number[] = [];
-  private readonly blank: boolean[] = [];
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
+  private readonly next: Int32Array;
+  private readonly indent: Int32Array;
+  /** Number of lines. */
+  private readonly count: number;
   /** Current line. */
   private line = 0;
 
   constructor(private readonly text: string) {
-    for (let s = 0; s < text.length;) {
+    let n = 0;
+    for (let s = 0; s < text.length; n++) {
       let nl = text.indexOf('\n', s);
       const following = nl === -1 ? text.length : nl + 1;
       if (nl === -1) nl = text.length;
       const e = nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       let i = s;
       while (i < e && text.charCodeAt(i) === 32) i++;
-      const isBlank = i === e;
-      if (!isBlank) {
+      if (i !== e) {
         const c = text[i];
         // Comments, directives and document markers carry range subtleties: the full parser handles them.
         if (c === '#' || c === '%' || (i === s && (text.startsWith('---', i) || text.startsWith('...', i)))) giveUp();
       }
-      this.start.push(s);
-      this.end.push(e);
-      this.next.push(following);
-      this.indent.push(i - s);
-      this.blank.push(isBlank);
+      if (n === table.start.length) growTable();
+      table.start[n] = s;
+      table.end[n] = e;
+      table.next[n] = following;
+      table.indent[n] = i - s;
       s = following;
     }
+    ({ start: this.start, end: this.end, next: this.next, indent: this.indent } = table);
+    this.count = n;
+  }
+
+  /** Whether a line holds nothing but spaces. */
+  private blank(line: number): boolean {
+    return this.indent[line] === this.end[line] - this.start[line];
   }
 
   document(): YamlNode {
     this.skipBlank();
-    if (this.line >= this.start.length || this.indent[this.line] !== 0) giveUp();
+    if (this.line >= this.count || this.indent[this.line] !== 0) giveUp();
     const top = this.map(0, this.start[this.line]);
-    if (this.line < this.start.length) giveUp();
+    if (this.line < this.count) giveUp();
     return top;
   }
 
   private skipBlank(): void {
-    while (this.line < this.start.length && this.blank[this.line]) this.line++;
+    while (this.line < this.count && this.blank(this.line)) this.line++;
   }
 
   /** A block mapping whose keys stand at column `col`; the first key starts at `first` on the current line. */
   private map(col: number, first: number): YamlMap {
-    const map: YamlMap = { kind: 'map', pairs: [], range: undefined };
+    const map: YamlMap = { kind: 'map', pairs: [], start: first, end: undefined, lineEnd: undefined };
     let at = first;
     for (;;) {
       const line = this.line;
@@ -97,15 +118,15 @@ class SimpleYamlReader {
       if (keyText.length > 1024 || !KEY.test(keyText) || resolvePlain(keyText) !== keyText) giveUp();
       // Few keys per mapping: a scan beats a set.
       for (const p of map.pairs) if ((p.key as YamlScalar).value === keyText) giveUp();
-      const key = scalar(keyText, [at, colon, colon]);
+      const key = scalar(keyText, at, colon, colon);
       let v = colon + 1;
       if (v < this.end[line] && this.text.charCodeAt(v) !== 32) giveUp();
       while (v < this.end[line] && this.text.charCodeAt(v) === 32) v++;
       const value = v === this.end[line] ? this.blockValue(col) : this.inlineValue(v, col);
       map.pairs.push({ key, value });
       this.skipBlank();
-      if (this.line >= this.start.length || this.indent[this.line] < col) {
-        map.range = [first, value.range![2], value.range![2]];
+      if (this.line >= this.count || this.indent[this.line] < col) {
+        map.end = map.lineEnd = value.lineEnd;
         return map;
       }
       if (this.indent[this.line] > col) giveUp();
@@ -118,7 +139,7 @@ class SimpleYamlReader {
   private blockValue(col: number): YamlNode {
     this.line++;
     this.skipBlank();
-    if (this.line >= this.start.length) giveUp();
+    if (this.line >= this.count) giveUp();
     const ind = this.indent[this.line];
     const at = this.start[this.line] + ind;
     const dash = this.isDash(at, this.line);
@@ -133,8 +154,8 @@ class SimpleYamlReader {
 
   /** A block sequence whose dashes stand at column `col`. */
   private seq(col: number): YamlSeq {
-    const seq: YamlSeq = { kind: 'seq', items: [], range: undefined };
     const first = this.start[this.line] + col;
+    const seq: YamlSeq = { kind: 'seq', items: [], start: first, end: undefined, lineEnd: undefined };
     for (;;) {
       const line = this.line;
       const dash = this.start[line] + col;
@@ -144,10 +165,10 @@ class SimpleYamlReader {
       const item = this.startsKey(at, line) ? this.map(at - this.start[line], at) : this.itemScalar(at);
       seq.items.push(item);
       this.skipBlank();
-      const done = this.line >= this.start.length || this.indent[this.line] < col;
+      const done = this.line >= this.count || this.indent[this.line] < col;
       if (!done && this.indent[this.line] > col) giveUp();
       if (done || !this.isDash(this.start[this.line] + col, this.line)) {
-        seq.range = [first, item.range![2], item.range![2]];
+        seq.end = seq.lineEnd = item.lineEnd;
         return seq;
       }
     }
@@ -186,7 +207,7 @@ class SimpleYamlReader {
     const c = raw[0];
     if (NOT_PLAIN_START.has(c) || ((c === '-' || c === '?' || c === ':') && (raw.length === 1 || raw[1] === ' '))) giveUp();
     if (raw.includes(': ') || raw.endsWith(':') || raw.includes(' #')) giveUp();
-    return scalar(resolvePlain(raw), [at, e, this.next[line]]);
+    return scalar(resolvePlain(raw), at, e, this.next[line]);
   }
 
   /** A one-line quoted scalar; double quotes only without escapes. */
@@ -204,7 +225,7 @@ class SimpleYamlReader {
     if (q === '"' && inner.includes('\\')) giveUp();
     for (let i = close + 1; i < this.end[line]; i++) if (this.text.charCodeAt(i) !== 32) giveUp();
     const value = q === '\'' ? inner.replace(/''/g, '\'') : inner;
-    return scalar(value, [at, close + 1, this.next[line]]);
+    return scalar(value, at, close + 1, this.next[line]);
   }
 
   /** `[303, 307]`: plain items on one line. */
@@ -213,7 +234,7 @@ class SimpleYamlReader {
     const close = this.text.indexOf(']', at);
     if (close === -1 || close >= this.end[line]) giveUp();
     for (let i = close + 1; i < this.end[line]; i++) if (this.text.charCodeAt(i) !== 32) giveUp();
-    const seq: YamlSeq = { kind: 'seq', items: [], range: [at, close + 1, this.next[line]] };
+    const seq: YamlSeq = { kind: 'seq', items: [], start: at, end: close + 1, lineEnd: this.next[line] };
     const inner = this.text.slice(at + 1, close);
     if (trimSpaces(inner) === '') return seq;
     let s = at + 1;
@@ -222,7 +243,7 @@ class SimpleYamlReader {
       const lead = part.indexOf(item);
       if (!FLOW_ITEM.test(item)) giveUp();
       const from = s + lead;
-      seq.items.push(scalar(resolvePlain(item), [from, from + item.length, from + item.length]));
+      seq.items.push(scalar(resolvePlain(item), from, from + item.length, from + item.length));
       s += part.length + 1;
     }
     return seq;
@@ -234,14 +255,14 @@ class SimpleYamlReader {
     if (header !== '>' && header !== '>-' && header !== '|' && header !== '|-') giveUp();
     const folded = header[0] === '>';
     this.line++;
-    if (this.line >= this.start.length || this.blank[this.line]) giveUp();
+    if (this.line >= this.count || this.blank(this.line)) giveUp();
     const ind = this.indent[this.line];
     if (ind <= col) giveUp();
     const lines: string[] = [];
     let lastContent = this.line;
-    for (; this.line < this.start.length; this.line++) {
+    for (; this.line < this.count; this.line++) {
       const l = this.line;
-      if (this.blank[l]) {
+      if (this.blank(l)) {
         if (this.end[l] - this.start[l] > ind) giveUp();
         lines.push('');
         continue;
@@ -267,7 +288,7 @@ class SimpleYamlReader {
     }
     if (header.length === 1) value += '\n';
     const end = this.next[lastContent];
-    return scalar(value, [at, end, end]);
+    return scalar(value, at, end, end);
   }
 }
 
@@ -280,8 +301,8 @@ function trimSpaces(s: string): string {
   return s.slice(a, b);
 }
 
-function scalar(value: unknown, range: YamlRange): YamlScalar {
-  return { kind: 'scalar', value, range };
+function scalar(value: unknown, start: number, end: number, lineEnd: number): YamlScalar {
+  return { kind: 'scalar', value, start, end, lineEnd };
 }
 
 /** The core schema's reading of a plain scalar: null, booleans and integers; other numbers give up. */

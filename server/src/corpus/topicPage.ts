@@ -1,4 +1,5 @@
 /** Parses topic and guideline pages (Markdown with YAML front matter) into the corpus model. */
+import matter from 'gray-matter';
 import { LineMap } from './lineMap';
 import type { CorpusFile, Guideline, ParsedFile, Reference, Severity, SourceRange, Topic, TopicGuideline, TopicPolicy } from './model';
 import { exactSize } from './exactSize';
@@ -6,6 +7,8 @@ import { MapReader, ProblemSink, describe, parseYaml, sharedValue } from './yaml
 import type { YamlNode } from './yamlNode';
 
 const TOPIC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** gray-matter must always get options: it caches option-less calls and hands back shared objects. */
+const MATTER_OPTIONS = { engines: { yaml: () => ({}) }, language: 'yaml' } as const;
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export interface FrontMatter {
@@ -18,19 +21,34 @@ export interface FrontMatter {
   bodyOffset: number;
 }
 
-/** Splits a page into front matter and body; undefined when the page has none. */
+/**
+ * Splits a page into front matter and body; undefined when the page has none. Pages in the usual
+ * form (`---` alone on the first line) are sliced directly: gray-matter costs about 20 µs a page,
+ * a fifth of the 10,000-page index budget, and reports no offsets. Its variants (a language after
+ * the opening delimiter, `---yaml`) go through gray-matter, which defines the format.
+ */
 export function splitFrontMatter(text: string): FrontMatter | undefined | 'unclosed' {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!text.startsWith('---', bom)) return undefined;
-  const after = text.charAt(bom + 3);
-  if (after !== '\n' && after !== '\r') return undefined;
-  const afterOpen = bom + 3;
+  const firstLineEnd = text.indexOf('\n', bom);
+  const opening = text.slice(bom + 3, firstLineEnd === -1 ? text.length : firstLineEnd).replace(/\r$/, '');
+  const language = opening.trim().toLowerCase();
+  if (language !== '' && language !== 'yaml') return undefined;
+  const afterOpen = bom + 3 + opening.length;
   if (!/\n---[ \t]*\r?(\n|$)/.test(text.slice(afterOpen))) return 'unclosed';
-  // As gray-matter reads it: the front matter ends at the first line that starts with `---`.
-  const end = text.indexOf('\n---', afterOpen);
-  const close = text.indexOf('\n', end + 1);
+  let yaml: string;
+  let offset: number;
+  if (language === '') {
+    // As gray-matter reads it: the front matter ends at the first line that starts with `---`.
+    offset = afterOpen;
+    yaml = text.slice(afterOpen, text.indexOf('\n---', afterOpen));
+  } else {
+    yaml = matter(text, MATTER_OPTIONS).matter;
+    offset = text.indexOf(yaml, afterOpen);
+  }
+  const close = text.indexOf('\n', offset + yaml.length + 1);
   const bodyOffset = close === -1 ? text.length : close + 1;
-  return { yaml: text.slice(afterOpen, end), offset: afterOpen, body: text.slice(bodyOffset), bodyOffset };
+  return { yaml, offset, body: text.slice(bodyOffset), bodyOffset };
 }
 
 /** Parses one page. Never throws: problems are returned with what could still be read. */

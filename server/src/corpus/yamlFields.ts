@@ -16,9 +16,8 @@ export class ProblemSink {
   }
 
   rangeOf(node: YamlNode | null | undefined, fallback?: SourceRange): SourceRange {
-    const r = node?.range;
-    if (!r) return fallback ?? this.lines.range(this.base, this.base);
-    return this.lines.range(this.base + r[0], this.base + r[1]);
+    if (node?.start === undefined) return fallback ?? this.lines.range(this.base, this.base);
+    return this.lines.range(this.base + node.start, this.base + node.end!);
   }
 }
 
@@ -81,14 +80,42 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/**
+ * A mapping's pairs by text key, as a Map would hold them (a repeated key: the last pair, at the
+ * first one's place). A scan: mappings have a handful of keys, and a corpus has 100,000 mappings.
+ */
+class PairsByKey {
+  constructor(private readonly pairs: readonly YamlPair[]) {}
+
+  get(key: string): YamlPair | undefined {
+    for (let i = this.pairs.length - 1; i >= 0; i--) {
+      const k = this.pairs[i].key;
+      if (k?.kind === 'scalar' && String(k.value) === key) return this.pairs[i];
+    }
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  keys(): string[] {
+    const keys: string[] = [];
+    for (const { key } of this.pairs) {
+      if (key?.kind !== 'scalar') continue;
+      const text = String(key.value);
+      if (!keys.includes(text)) keys.push(text);
+    }
+    return keys;
+  }
+}
+
 /** A view on one YAML mapping with typed getters that report wrong types. */
 export class MapReader {
-  private readonly pairs = new Map<string, YamlPair>();
+  private readonly pairs: PairsByKey;
 
   constructor(readonly map: YamlMap, readonly sink: ProblemSink, readonly where: string) {
-    for (const pair of map.pairs) {
-      if (pair.key?.kind === 'scalar') this.pairs.set(String(pair.key.value), pair);
-    }
+    this.pairs = new PairsByKey(map.pairs);
   }
 
   static of(node: YamlNode | null | undefined, sink: ProblemSink, where: string): MapReader | undefined {
@@ -100,7 +127,7 @@ export class MapReader {
   }
 
   keys(): string[] {
-    return [...this.pairs.keys()];
+    return this.pairs.keys();
   }
 
   node(key: string): YamlNode | null | undefined {
@@ -121,9 +148,10 @@ export class MapReader {
     const offsets = new Array<number>(2 * keys.length);
     keys.forEach((key, i) => {
       const pair = this.pairs.get(key)!;
-      const r = (pair.value ?? pair.key)?.range;
-      offsets[2 * i] = r ? base + r[0] : base;
-      offsets[2 * i + 1] = r ? base + r[1] : base;
+      const node = pair.value ?? pair.key;
+      const known = node?.start !== undefined;
+      offsets[2 * i] = known ? base + node!.start! : base;
+      offsets[2 * i + 1] = known ? base + node!.end! : base;
     });
     return fillOnFirstUse(rangesOf, { keys, offsets, text });
   }
@@ -184,8 +212,10 @@ export function sharedValue(value: string | undefined): string | undefined {
   const known = sharedValues.get(value);
   if (known !== undefined) return known;
   if (sharedValues.size >= MAX_SHARED_VALUES) sharedValues.clear();
-  sharedValues.set(value, value);
-  return value;
+  // Stored as a copy: the value cut from a page would keep that page alive for as long as the table.
+  const own = (' ' + value).slice(1);
+  sharedValues.set(own, own);
+  return own;
 }
 
 function rangesOf({ keys, offsets, text }: { keys: readonly string[]; offsets: number[]; text: string }): Record<string, SourceRange> {

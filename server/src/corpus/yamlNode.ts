@@ -1,30 +1,37 @@
 /** The YAML tree the corpus readers work on: plain objects, built by the fast reader or copied from a `yaml` document. */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 
-/** Start, end, and end including the rest of the line (as `yaml` reports them), in offsets of the parsed text. */
+/** A range as `yaml` reports it: start, end, and end including the rest of the line. */
 export type YamlRange = [number, number, number];
 
-export interface YamlScalar {
+/**
+ * Where a node stands in the parsed text (offsets; undefined when unknown): its start, its end, and
+ * its end including the rest of the line. Fields rather than a `YamlRange` array: one allocation
+ * less per node, on a path that reads 10,000 pages.
+ */
+interface YamlSpan {
+  start: number | undefined;
+  end: number | undefined;
+  lineEnd: number | undefined;
+}
+
+export interface YamlScalar extends YamlSpan {
   kind: 'scalar';
   value: unknown;
-  range?: YamlRange;
 }
 
-export interface YamlMap {
+export interface YamlMap extends YamlSpan {
   kind: 'map';
   pairs: YamlPair[];
-  range?: YamlRange;
 }
 
-export interface YamlSeq {
+export interface YamlSeq extends YamlSpan {
   kind: 'seq';
   items: YamlNode[];
-  range?: YamlRange;
 }
 
-export interface YamlAlias {
+export interface YamlAlias extends YamlSpan {
   kind: 'alias';
-  range?: YamlRange;
 }
 
 export interface YamlPair {
@@ -36,10 +43,11 @@ export type YamlNode = YamlScalar | YamlMap | YamlSeq | YamlAlias;
 
 /** Copies a node of a `yaml` document (the full parser's result) into the readers' tree. */
 export function toYamlNode(node: unknown): YamlNode | null {
-  const range = (node as { range?: YamlRange } | null)?.range;
-  if (isScalar(node)) return { kind: 'scalar', value: node.value, range };
-  if (isMap(node)) return { kind: 'map', pairs: node.items.map((p) => ({ key: toYamlNode(p.key), value: toYamlNode(p.value) })), range };
-  if (isSeq(node)) return { kind: 'seq', items: node.items.map((i) => toYamlNode(i) ?? { kind: 'scalar', value: null }), range };
-  if (isAlias(node)) return { kind: 'alias', range };
+  const [start, end, lineEnd] = (node as { range?: YamlRange } | null)?.range ?? [];
+  const span = { start, end, lineEnd };
+  if (isScalar(node)) return { kind: 'scalar', value: node.value, ...span };
+  if (isMap(node)) return { kind: 'map', pairs: node.items.map((p) => ({ key: toYamlNode(p.key), value: toYamlNode(p.value) })), ...span };
+  if (isSeq(node)) return { kind: 'seq', items: node.items.map((i) => toYamlNode(i) ?? { kind: 'scalar', value: null, start: undefined, end: undefined, lineEnd: undefined }), ...span };
+  if (isAlias(node)) return { kind: 'alias', ...span };
   return null;
 }

@@ -24,6 +24,13 @@ function tail(src: string, depth: number): Set<string> | undefined {
     return union(tail(src.slice(0, -1), depth + 1), tail(src.slice(0, atom), depth + 1));
   }
   if (last === '+') return tail(src.slice(0, -1), depth + 1);
+  const counted = /\{(\d*),?(\d*)\}$/.exec(src);
+  if (counted && !isEscaped(src, counted.index)) {
+    const body = src.slice(0, counted.index);
+    if (Number(counted[1] || 0) > 0) return tail(body, depth + 1);
+    const atom = lastAtom(body);
+    return atom === undefined ? undefined : union(tail(body, depth + 1), tail(body.slice(0, atom), depth + 1));
+  }
   const atom = lastAtom(src);
   if (atom === undefined) return undefined;
   const text = src.slice(atom);

@@ -161,9 +161,9 @@ class Scan {
   /** Local contexts first (cheap), the file-level requirement last (one search of the file, remembered). */
   private holds(c: Contexts, start: number, end: number): boolean {
     const text = this.text;
+    if (c.after && !at(c.after, text, end)) return false;
     if (c.before && !at(c.before, text, start)) return false;
     if (c.notBefore && !at(c.notBefore, text, start)) return false;
-    if (c.after && !at(c.after, text, end)) return false;
     return c.requires === undefined || this.requirementMet(c.requires);
   }
 
@@ -271,7 +271,8 @@ function numberMatcher(scanner: LanguageScanner, code: number, previous: string)
   if (scanner.numberMatchers.has(key)) return scanner.numberMatchers.get(key);
   const rules = scanner.numbers.filter(({ rule, lastChars }) =>
     (rule.anyCode || registered) && (rule.codeClass === undefined || rule.codeClass === cls) && (!lastChars || lastChars.has(previous)));
-  const any = sticky(rules.map(({ rule }) => `${rule.before ? `(?<=${rule.before})` : ''}${rule.after ? String.raw`(?=\d{3}(?:${rule.after}))` : ''}()`).join('|'));
+  // The lookahead first: it is cheap, and it spares the lookbehind when it fails.
+  const any = sticky(rules.map(({ rule }) => `${rule.after ? String.raw`(?=\d{3}(?:${rule.after}))` : ''}${rule.before ? `(?<=${rule.before})` : ''}()`).join('|'));
   const matcher = rules.length ? { rules, any } : undefined;
   scanner.numberMatchers.set(key, matcher);
   return matcher;

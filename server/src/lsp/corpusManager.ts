@@ -1,6 +1,7 @@
 /** Owns the loaded corpora: one CorpusSet per distinct list of roots, kept current by file watching. */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { CorpusSet, isInside, type CorpusFileSystem } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { ApiGuidelinesSettings } from '../settings';
@@ -54,7 +55,7 @@ export class CorpusManager {
     if (!entry) {
       const set = new CorpusSet(this.options.fs);
       const started = Date.now();
-      const ready = set.load(roots).then(() => {
+      const ready = withYoungGenerationCapped(() => set.load(roots)).then(() => {
         for (const [file, text] of this.overlays) set.update(file, text);
         this.options.log(`Indexed ${set.index.size} topics from ${roots.length} corpus folder(s) in ${Date.now() - started} ms (${set.index.problems.length} problem(s))`);
         return set;
@@ -194,6 +195,35 @@ export class CorpusManager {
       }
     }
     return set.updateAll(texts);
+  }
+}
+
+let loading = 0;
+/** Young-generation size (two semi-spaces) past which a corpus load stops it growing. */
+const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;
+
+/**
+ * What a corpus load allocates and keeps survives young-generation collections, and V8 answers so
+ * much survival by growing that generation to its maximum: ~32 MB of resident memory that stays.
+ * While corpora load, growth is stopped once the generation reaches 8 MB (smaller makes the many
+ * collections cost more than they save). `--semi-space-growth-factor` is read at each growth.
+ */
+async function withYoungGenerationCapped<T>(load: () => Promise<T>): Promise<T> {
+  let poll: NodeJS.Timeout | undefined;
+  if (loading++ === 0) {
+    poll = setInterval(() => {
+      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+      if (young && young.space_size < YOUNG_GENERATION_CAP) return;
+      v8.setFlagsFromString('--semi-space-growth-factor=1');
+      clearInterval(poll);
+    }, 5);
+  }
+  try {
+    return await load();
+  } finally {
+    clearInterval(poll);
+    // V8's default growth factor.
+    if (--loading === 0) v8.setFlagsFromString('--semi-space-growth-factor=2');
   }
 }
 

@@ -101,3 +101,19 @@ describe('corpus/topicPage', () => {
     assert.strictEqual(parsed.guidelines[0].description, 'About it.');
   });
 });
+
+describe('corpus/topicPage: front matter variants', () => {
+  it('reads a `---yaml` opening delimiter through gray-matter, with the right lines', () => {
+    const text = `---yaml\n${TOPIC}\n---\nBody`;
+    const parsed = parseCorpusPage({ path: 'a.md', text });
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.strictEqual(parsed.topics[0].id, 'http-status-403');
+    assert.strictEqual(parsed.topics[0].fields.topic_name.start.line, 4);
+    assert.strictEqual(parsed.topics[0].body, 'Body');
+  });
+
+  it('does not take `----` or `--- text` for front matter', () => {
+    assert.strictEqual(parseCorpusPage({ path: 'a.md', text: `----\n${TOPIC}\n---\n` }).problems[0].code, 'no-front-matter');
+    assert.strictEqual(parseCorpusPage({ path: 'a.md', text: `--- title\n${TOPIC}\n---\n` }).problems[0].code, 'no-front-matter');
+  });
+});

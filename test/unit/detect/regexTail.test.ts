@@ -16,10 +16,12 @@ describe('detect/regexTail', () => {
     assert.strictEqual(chars(String.raw`\bhalt|\bstatus[ \t]+`), 'st');
     assert.strictEqual(chars(String.raw`[{,]\s*['"]?code['"]?\s*:\s*`), ':');
     assert.strictEqual(chars(String.raw`\bfoo\[\s*`), '[');
+    assert.strictEqual(chars(String.raw`\bcase\s+(?:\d{3}\s*,\s*){0,20}`), ',e');
+    assert.strictEqual(chars(String.raw`ab{2}`), 'b');
   });
 
   it('answers "any character" for what it cannot bound', () => {
-    for (const source of [String.raw`(?:^|\n|,)\s*`, String.raw`\w+.`, String.raw`[^)]`, String.raw`a{2}`, '']) assert.strictEqual(chars(source), undefined, source);
+    for (const source of [String.raw`(?:^|\n|,)\s*`, String.raw`\w+.`, String.raw`[^)]`, String.raw`a{0,2}`, '']) assert.strictEqual(chars(source), undefined, source);
   });
 
   it('reads every number rule of the vocabularies without throwing', () => {

@@ -1,6 +1,6 @@
 /** Rules that hold in any language: status contexts, method and header strings, and unmistakable qualified constants. */
 import type { Vocabulary } from '../vocabulary';
-import { EQ, RECEIVER, STATUS_ACCESS, STATUS_CODE_ID, STATUS_ID, STR } from './fragments';
+import { BLOCK_BODY, EARLIER_ITEMS, EQ, RECEIVER, STATUS_ACCESS, STATUS_CODE_ID, STATUS_ID, STR } from './fragments';
 
 const ASSERT = String.raw`\b(?:assert\w*|Assert\w*|XCTAssert\w*|require)(?:\s*\.\s*\w+)?\s*!?\s*\(\s*(?:t\s*,\s*)?`;
 const STR_OR_NAME = String.raw`(?:${STR}|[\w$.:]+)`;
@@ -11,9 +11,9 @@ const HEADER_CONTEXT = [
   String.raw`\b(?:res|req|ctx|reply|request|response|resp)\s*\.\s*(?:set|get|append|has|remove|header)\s*\(\s*`,
   String.raw`\)\s*\.\s*(?:set|header)\s*\(\s*`,
   String.raw`\bforHTTPHeaderField\s*:\s*`,
-  String.raw`\b[Hh]eaders['"]?\s*(?:[:=]|=>)\s*[{\[]\s*(?:[^{}\[\]]*?,\s*)?`,
+  String.raw`\b[Hh]eaders['"]?\s*(?:[:=]|=>)\s*[{\[]\s*(?:${EARLIER_ITEMS},\s*)?`,
   // The headers argument right after a status: `res.writeHead(200, {'Location': …`, Flask's `return body, 201, {'Location': …`.
-  String.raw`(?<![\w.])[1-5]\d\d\s*,\s*[{\[]\s*(?:[^{}\[\]]*?,\s*)?`,
+  String.raw`(?<![\w.])[1-5]\d\d\s*,\s*[{\[]\s*(?:${EARLIER_ITEMS},\s*)?`,
 ].join('|');
 
 /** Where a string names a method: `method: 'PATCH'`, `r.Method == "POST"`, `methods=["GET", "PUT"]`, `.request('DELETE'`. */
@@ -22,9 +22,9 @@ const METHOD_CONTEXT = [
   String.raw`(?:\.|->)\s*(?:method|setRequestMethod|setMethod|isMethod|request)\s*\(\s*`,
   String.raw`\b(?:NewRequest|NewRequestWithContext)\s*\(\s*(?:[\w$.]+\s*,\s*)?`,
   String.raw`\bHttpMethod\s*(?:\.\s*(?:valueOf|resolve|Parse)\s*)?\(\s*`,
-  String.raw`(?<![\w$])(?:[\w$]*[Mm]ethods|METHODS|[\w$]*_methods)['"]?\s*(?:[:=]|=>)\s*[\[({]\s*(?:${STR_OR_NAME}\s*,\s*)*`,
-  String.raw`\b(?:Methods|api_view|require_http_methods|AllowedMethods|allowedMethods|WithMethods)\s*\(\s*[\[{]?\s*(?:${STR}\s*,\s*)*`,
-  String.raw`\bswitch\s*\(?\s*${RECEIVER}(?:[Mm]ethod|METHOD)(?:\s*\(\s*\))?\s*\)?\s*\{(?:[^{}]|\{[^{}]*\})*?\bcase\s+(?:${STR}\s*,\s*)*`,
+  String.raw`(?<![\w$])(?:[\w$]*[Mm]ethods|METHODS|[\w$]*_methods)['"]?\s*(?:[:=]|=>)\s*[\[({]\s*(?:${STR_OR_NAME}\s*,\s*){0,20}`,
+  String.raw`\b(?:Methods|api_view|require_http_methods|AllowedMethods|allowedMethods|WithMethods)\s*\(\s*[\[{]?\s*(?:${STR}\s*,\s*){0,20}`,
+  String.raw`\bswitch\s*\(?\s*${RECEIVER}(?:[Mm]ethod|METHOD)(?:\s*\(\s*\))?\s*\)?\s*\{${BLOCK_BODY}\bcase\s+(?:${STR}\s*,\s*){0,20}`,
 ].join('|');
 
 export const GENERIC: Vocabulary = {
@@ -49,11 +49,11 @@ export const GENERIC: Vocabulary = {
     { on: 'number', languages: '*', after: String.raw`\s*(?:===?|!==?)\s*${RECEIVER}(?:${STATUS_ID}|\.\s*(?:code|Code)\b|\bget(?:Status(?:Code)?|ResponseCode)\s*\(\s*\))` },
     { on: 'number', languages: '*', anyCode: true, before: String.raw`${ASSERT}(?:\(int\)\s*)?${RECEIVER}${STATUS_ACCESS}\s*,\s*` },
     { on: 'number', languages: '*', anyCode: true, before: ASSERT, after: String.raw`\s*,\s*(?:\(int\)\s*)?${RECEIVER}${STATUS_ACCESS}\s*[,)]` },
-    { on: 'number', languages: '*', anyCode: true, before: String.raw`${STATUS_ACCESS}\s*\)\s*(?:\.\s*(?:to|not|be|should|and)\s*)*(?:\.\s*(?:toBe|toEqual|toStrictEqual|equal|equals|eql|isEqualTo|be|eq)\s*\(|\.\s*(?:to|not_to|to_not)\s+(?:eq|be|eql)\s*\(?)\s*` },
+    { on: 'number', languages: '*', anyCode: true, before: String.raw`${STATUS_ACCESS}\s*\)\s*(?:\.\s*(?:to|not|be|should|and)\s*){0,4}(?:\.\s*(?:toBe|toEqual|toStrictEqual|equal|equals|eql|isEqualTo|be|eq)\s*\(|\.\s*(?:to|not_to|to_not)\s+(?:eq|be|eql)\s*\(?)\s*` },
     { on: 'number', languages: '*', anyCode: true, before: String.raw`\.\s*(?:have\s*\.\s*status|toHaveStatus(?:Code)?|toHaveHttpStatus|hasStatus(?:Code)?)\s*\(\s*|\bstatus\s*\(\s*\)\s*\.\s*is\s*\(\s*|\bexpectStatus\s*\(\s*\)\s*\.\s*isEqualTo\s*\(\s*` },
-    { on: 'number', languages: '*', anyCode: true, before: String.raw`\bswitch\s*\(?\s*(?:\(int\)\s*)?${RECEIVER}${STATUS_ACCESS}\s*\)?\s*\{(?:[^{}]|\{[^{}]*\})*?\bcase\s+(?:[1-5]\d\d\s*,\s*)*`, after: String.raw`\s*(?:[:,]|\.\.\.)` },
-    { on: 'number', languages: ['kotlin'], anyCode: true, before: String.raw`\bwhen\s*\(\s*${RECEIVER}${STATUS_ACCESS}\s*\)\s*\{(?:[^{}]|\{[^{}]*\})*?(?:^|\n|,)\s*`, after: String.raw`\s*(?:,|->)` },
-    { on: 'number', languages: ['rust', 'scala'], anyCode: true, before: String.raw`(?:\bmatch\s+${RECEIVER}${STATUS_ACCESS}|${RECEIVER}${STATUS_ACCESS}\s+match)\s*\{(?:[^{}]|\{[^{}]*\})*?(?:^|\n|\||\bcase\s)\s*`, after: String.raw`\s*(?:=>|\|)` },
+    { on: 'number', languages: '*', anyCode: true, before: String.raw`\bswitch\s*\(?\s*(?:\(int\)\s*)?${RECEIVER}${STATUS_ACCESS}\s*\)?\s*\{${BLOCK_BODY}\bcase\s+(?:[1-5]\d\d\s*,\s*){0,20}`, after: String.raw`\s*(?:[:,]|\.\.\.)` },
+    { on: 'number', languages: ['kotlin'], anyCode: true, before: String.raw`\bwhen\s*\(\s*${RECEIVER}${STATUS_ACCESS}\s*\)\s*\{${BLOCK_BODY}\n[ \t]*(?:[1-5]\d\d\s*,\s*){0,20}`, after: String.raw`\s*(?:,|->)` },
+    { on: 'number', languages: ['rust', 'scala'], anyCode: true, before: String.raw`(?:\bmatch\s+${RECEIVER}${STATUS_ACCESS}|${RECEIVER}${STATUS_ACCESS}\s+match)\s*\{${BLOCK_BODY}(?:\n[ \t]*|\bcase\s+)(?:[1-5]\d\d\s*\|\s*){0,20}`, after: String.raw`\s*(?:=>|\|)` },
 
     // Strings: headers anywhere when hyphenated (no prose is `If-None-Match`), single words in a header context.
     { on: 'string', kind: 'header', languages: '*', namePattern: '-', notBefore: String.raw`(?:\brequire|\bimport|\bfrom|\brequire_relative)\s*\(?\s*` },

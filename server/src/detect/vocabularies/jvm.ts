@@ -115,7 +115,7 @@ export const JVM_VOCABULARY: Vocabulary = {
     { on: 'name', family: 'ktor-httpheaders', languages: KT, qualifier: String.raw`\bHttpHeaders\s*\.\s*` },
 
     { on: 'number', languages: JVM, anyCode: true, before: String.raw`\b(?:HttpStatus|HttpStatusCode)\s*\.\s*(?:valueOf|resolve)\s*\(\s*` },
-    { on: 'number', languages: JVM, anyCode: true, before: String.raw`@ApiResponse\s*\([^()]*?\bcode\s*=\s*` },
+    { on: 'number', languages: JVM, anyCode: true, before: String.raw`@ApiResponse\s*\([^()]{0,200}?\bcode\s*=\s*` },
     { on: 'number', languages: KT, anyCode: true, before: String.raw`\bHttpStatusCode\s*(?:\.\s*fromValue\s*)?\(\s*` },
     { on: 'number', languages: SCALA, anyCode: true, before: String.raw`(?<![\w$.])Status\s*\(\s*`, requires: String.raw`\bplay\.api\.mvc\b|\borg\.http4s\b` },
     { on: 'string', kind: 'status', languages: JVM, before: String.raw`\bresponseCode\s*=\s*`, content: String.raw`(?<v>[1-5]\d\d)$` },

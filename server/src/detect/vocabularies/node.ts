@@ -1,9 +1,9 @@
 /** JavaScript and TypeScript: Express, Koa, Fastify, hapi, NestJS, http-status-codes, http-errors, fetch, axios, SvelteKit. */
 import { JS, type Vocabulary } from '../vocabulary';
-import { ARGS, PATH_ARG, STR } from './fragments';
+import { ARGS, EARLIER_ITEMS, PATH_ARG, STR } from './fragments';
 
 const ROUTER = String.raw`\b(?:app|router|api|server|fastify|routes?|r|hono|[\w$]*(?:Router|Routes|App|Api|Server)|[\w$]*(?:router|app|api|server))\s*\.\s*`;
-const HTTP_CLIENT = String.raw`\b(?:axios|ky|got|superagent|\$http|this\s*\.\s*http(?:Client)?|httpClient|HttpClient|(?:request|supertest|chai\s*\.\s*request)\s*\(${ARGS}\)(?:\s*\.\s*\w+\s*\(${ARGS}\))*)\s*\.\s*`;
+const HTTP_CLIENT = String.raw`\b(?:axios|ky|got|superagent|\$http|this\s*\.\s*http(?:Client)?|httpClient|HttpClient|(?:request|supertest|chai\s*\.\s*request)\s*\(${ARGS}\)(?:\s*\.\s*\w+\s*\(${ARGS}\)){0,8})\s*\.\s*`;
 
 export const NODE: Vocabulary = {
   families: [
@@ -61,25 +61,25 @@ export const NODE: Vocabulary = {
     { on: 'name', family: 'node-http2-header', languages: JS },
     { on: 'name', family: 'node-http2-method', languages: JS },
     { on: 'name', family: 'node-route', languages: JS, before: ROUTER, after: PATH_ARG },
-    { on: 'name', family: 'node-route', languages: JS, before: String.raw`\.\s*route\s*\(\s*${STR}\s*\)(?:\s*\.\s*\w+\s*\(${ARGS}\))*\s*\.\s*`, after: String.raw`\s*\(` },
+    { on: 'name', family: 'node-route', languages: JS, before: String.raw`\.\s*route\s*\(\s*${STR}\s*\)(?:\s*\.\s*\w+\s*\(${ARGS}\)){0,8}\s*\.\s*`, after: String.raw`\s*\(` },
     { on: 'name', family: 'node-http-client', languages: JS, before: HTTP_CLIENT, after: String.raw`\s*(?:<[^<>()]*>\s*)?\(` },
     { on: 'name', family: 'node-http-client', languages: JS, before: String.raw`\b(?:client|api|http|https|agent|instance|fetcher|[\w$]*Client|[\w$]*Api)\s*\.\s*`, after: String.raw`\s*(?:<[^<>()]*>)?${PATH_ARG}` },
     { on: 'name', family: 'nest-route', languages: JS, qualifier: '@', after: String.raw`\s*\(`, requires: String.raw`@nestjs/|routing-controllers|tsoa|@Controller\b` },
 
     { on: 'number', languages: JS, anyCode: true, before: String.raw`\b(?:reply|res|response|h\s*\.\s*response\s*\(${ARGS}\))\s*\.\s*code\s*\(\s*` },
     { on: 'number', languages: JS, before: String.raw`\.\s*code\s*\(\s*` },
-    { on: 'number', languages: JS, anyCode: true, before: String.raw`\b(?:ctx|this)\s*\.\s*throw\s*\(\s*|\bctx\s*\.\s*assert\s*\((?:[^(),]|\(${ARGS}\))+,\s*` },
+    { on: 'number', languages: JS, anyCode: true, before: String.raw`\b(?:ctx|this)\s*\.\s*throw\s*\(\s*|\bctx\s*\.\s*assert\s*\(${ARGS},\s*` },
     { on: 'number', languages: JS, anyCode: true, codeClass: 3, before: String.raw`\.\s*redirect\s*\(\s*`, after: String.raw`\s*,` },
-    { on: 'number', languages: JS, anyCode: true, codeClass: 3, before: String.raw`\b[\w$]*Response\s*\.\s*redirect\s*\((?:[^(),]|\(${ARGS}\))+,\s*` },
+    { on: 'number', languages: JS, anyCode: true, codeClass: 3, before: String.raw`\b[\w$]*Response\s*\.\s*redirect\s*\(${ARGS},\s*` },
     { on: 'number', languages: JS, anyCode: true, before: String.raw`\b(?:createError|createHttpError|httpErrors|HttpError)\s*\(\s*` },
-    { on: 'number', languages: JS, anyCode: true, before: String.raw`\bHttpException\s*\(\s*(?:${STR}|[\w$.]+|\{[^{}]*\})\s*,\s*` },
+    { on: 'number', languages: JS, anyCode: true, before: String.raw`\bHttpException\s*\(\s*(?:${STR}|[\w$.]+|\{[^{}]{0,300}\})\s*,\s*` },
     { on: 'number', languages: JS, anyCode: true, before: String.raw`@HttpCode\s*\(\s*` },
     { on: 'number', languages: JS, anyCode: true, codeClass: 3, before: String.raw`@Redirect\s*\(\s*${STR}\s*,\s*` },
     { on: 'number', languages: JS, anyCode: true, before: String.raw`(?<![\w$.])error\s*\(\s*`, requires: String.raw`@sveltejs/kit` },
     { on: 'number', languages: JS, anyCode: true, codeClass: 3, before: String.raw`(?<![\w$.])redirect\s*\(\s*`, requires: String.raw`@sveltejs/kit` },
     { on: 'number', languages: JS, anyCode: true, before: String.raw`\bSTATUS_CODES\s*\[\s*` },
     { on: 'number', languages: JS, before: String.raw`\.\s*expect\s*\(\s*`, requires: String.raw`supertest|chai-http` },
-    { on: 'number', languages: JS, anyCode: true, before: String.raw`\b(?:new\s+Response|Response\s*\.\s*json|NextResponse\s*\.\s*json|json)\s*\((?:[^()]|\(${ARGS}\))*?\{[^{}]*?\bstatus\s*:\s*` },
+    { on: 'number', languages: JS, anyCode: true, before: String.raw`\b(?:new\s+Response|Response\s*\.\s*json|NextResponse\s*\.\s*json|json)\s*\(${ARGS}\{${EARLIER_ITEMS}\bstatus\s*:\s*` },
     { on: 'string', kind: 'method', languages: JS, before: String.raw`\.\s*open\s*\(\s*` },
   ],
 };

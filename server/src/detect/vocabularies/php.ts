@@ -3,7 +3,7 @@ import type { Vocabulary } from '../vocabulary';
 import { ARGS } from './fragments';
 
 const PHP = ['php'];
-const ARRAY_ARGS = String.raw`(?:[^()\[\]]|\(${ARGS}\)|\[[^\[\]]*\])*`;
+const ARRAY_ARGS = String.raw`(?:[^()\[\]\n]|\(${ARGS}\)|\[[^\[\]]{0,200}\]){0,160}`;
 
 export const PHP_VOCABULARY: Vocabulary = {
   families: [
@@ -39,6 +39,6 @@ export const PHP_VOCABULARY: Vocabulary = {
     { on: 'number', languages: PHP, anyCode: true, before: String.raw`(?:\bresponse\s*\(|->\s*json\s*\(|\bnew\s+\\?(?:\w+\\)*\w*Response\s*\()${ARRAY_ARGS},\s*` },
     { on: 'string', kind: 'status', languages: PHP, before: String.raw`\bheader\s*\(\s*`, content: String.raw`HTTP/\d(?:\.\d)?\s+(?<v>[1-5]\d\d)\b` },
     { on: 'string', kind: 'header', languages: PHP, before: String.raw`\bheader\s*\(\s*`, content: String.raw`(?<v>[A-Za-z][A-Za-z0-9-]*)\s*:` },
-    { on: 'string', kind: 'method', languages: PHP, before: String.raw`\bRoute\s*::\s*match\s*\(\s*\[\s*(?:'[^'\n]*'\s*,\s*|"[^"\n]*"\s*,\s*)*` },
+    { on: 'string', kind: 'method', languages: PHP, before: String.raw`\bRoute\s*::\s*match\s*\(\s*\[\s*(?:'[^'\n]*'\s*,\s*|"[^"\n]*"\s*,\s*){0,20}` },
   ],
 };

@@ -78,7 +78,7 @@ export const PYTHON: Vocabulary = {
     { on: 'number', languages: ['python', 'php'], anyCode: true, before: String.raw`(?<![\w$.>])abort\s*\(\s*` },
     { on: 'number', languages: PY, anyCode: true, before: String.raw`\b(?:HTTPException|HTTPError|HTTPStatus|StarletteHTTPException)\s*\(\s*(?:status_code\s*=\s*)?` },
     { on: 'number', languages: PY, anyCode: true, before: String.raw`\bmake_response\s*\(${ARGS},\s*` },
-    { on: 'number', languages: PY, before: String.raw`\breturn[ \t]+[^\n]*?,[ \t]*`, after: String.raw`[ \t]*(?:,[^\n]*)?(?:#[^\n]*)?(?:\r?\n|$)`, requires: String.raw`\b(?:flask|quart|bottle|connexion)\b` },
+    { on: 'number', languages: PY, before: String.raw`\breturn[ \t]+[^\n]{0,200}?,[ \t]*`, after: String.raw`[ \t]*(?:,[^\n]{0,200})?(?:#[^\n]{0,500})?(?:\r?\n|$)`, requires: String.raw`\b(?:flask|quart|bottle|connexion)\b` },
     { on: 'number', languages: PY, anyCode: true, before: String.raw`\.\s*(?:errorhandler|register_error_handler)\s*\(\s*` },
     { on: 'string', kind: 'status', languages: PY, before: String.raw`\bstart_response\s*\(\s*|\bstatus\s*=\s*`, content: String.raw`(?<v>[1-5]\d\d) [A-Za-z]` },
   ],

@@ -24,7 +24,7 @@ export const RUBY: Vocabulary = {
     { on: 'name', family: 'ruby-route-dsl', languages: RB, before: LINE_START, after: String.raw`[ \t]*\(?[ \t]*(?:['"]|\w+_(?:path|url)\b)` },
     { on: 'name', family: 'ruby-nethttp', languages: RB, qualifier: String.raw`\bNet\s*::\s*HTTP\s*::\s*` },
     { on: 'name', family: 'rails-request-predicate', languages: RB, before: String.raw`\brequest\s*\.\s*`, after: String.raw`\?` },
-    { on: 'name', family: 'ruby-method-symbol', languages: RB, qualifier: ':', before: String.raw`\bvia:\s*(?:\[[^\]\n]*?)?|:via\s*=>\s*(?:\[[^\]\n]*?)?|\bmethod:\s*|:method\s*=>\s*` },
+    { on: 'name', family: 'ruby-method-symbol', languages: RB, qualifier: ':', before: String.raw`\bvia:\s*(?:\[[^\]\n]{0,80}?)?|:via\s*=>\s*(?:\[[^\]\n]{0,80}?)?|\bmethod:\s*|:method\s*=>\s*` },
     { on: 'name', family: 'ruby-http-client', languages: RB, before: String.raw`\b(?:HTTParty|RestClient|Faraday|HTTP|Typhoeus|Excon)\s*\.\s*` },
     { on: 'name', family: 'ruby-http-client', languages: RB, before: String.raw`\b(?:conn|connection|faraday|client|http)\s*\.\s*`, after: String.raw`\s*\(?\s*['"](?:/|https?:)` },
 

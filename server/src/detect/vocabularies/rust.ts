@@ -1,5 +1,6 @@
 /** Rust: the http crate (hyper, axum, reqwest, warp), actix-web, Rocket. */
 import type { Vocabulary } from '../vocabulary';
+import { ARGS } from './fragments';
 
 const RS = ['rust'];
 const CRATE = String.raw`(?:\b(?:http|hyper|reqwest|axum|actix_web|warp)\s*::\s*(?:http\s*::\s*)?)?`;
@@ -29,7 +30,7 @@ export const RUST: Vocabulary = {
     { on: 'name', family: 'rust-route', languages: RS, before: String.raw`#\s*\[\s*`, after: String.raw`\s*\(` },
     { on: 'name', family: 'rust-route', languages: RS, qualifier: String.raw`\b(?:web|warp|routing|reqwest)\s*::\s*`, after: String.raw`\s*\(` },
     { on: 'name', family: 'rust-route', languages: RS, before: String.raw`\.\s*route\s*\(\s*"[^"\n]*"\s*,\s*`, after: String.raw`\s*\(`, requires: String.raw`\baxum\b` },
-    { on: 'name', family: 'rust-route', languages: RS, before: String.raw`\b(?:${METHOD_WORDS})\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*`, after: String.raw`\s*\(`, requires: String.raw`\baxum\b` },
+    { on: 'name', family: 'rust-route', languages: RS, before: String.raw`\b(?:${METHOD_WORDS})\s*\(${ARGS}\)\s*\.\s*`, after: String.raw`\s*\(`, requires: String.raw`\baxum\b` },
     { on: 'name', family: 'rust-route', languages: RS, before: String.raw`\b\w*client\s*\.\s*`, after: String.raw`\s*\(`, requires: String.raw`\breqwest\b` },
     { on: 'name', family: 'rust-http-method', languages: RS, qualifier: String.raw`${CRATE}Method\s*::\s*` },
     { on: 'name', family: 'rust-http-header', languages: RS, qualifier: String.raw`${CRATE}header\s*::\s*` },

@@ -17,7 +17,7 @@ export const SWIFT_VOCABULARY: Vocabulary = {
     { on: 'name', family: 'swift-httpstatus', languages: SWIFT, qualifier: String.raw`\.`, before: String.raw`\bAbort\s*\(\s*|\bstatus\s*:\s*|\bstatus\s*(?:==|!=|=)\s*|\bXCTAssertEqual\s*\(\s*[\w.]*status\s*,\s*` },
     { on: 'name', family: 'httpmethod-enum', languages: SWIFT, qualifier: String.raw`\bHTTPMethod\s*\.\s*` },
     { on: 'name', family: 'httpmethod-enum', languages: SWIFT, qualifier: String.raw`\.`, before: String.raw`\bon\s*\(\s*|\bmethod\s*(?:==|!=|=|:)\s*` },
-    { on: 'name', family: 'vapor-route', languages: SWIFT, before: String.raw`\.\s*`, after: String.raw`\s*\(\s*(?:"[^"\n]*"\s*,\s*)*(?:use\s*:|"[^"\n]*"\s*\)\s*\{)`, requires: String.raw`\bimport\s+Vapor\b` },
+    { on: 'name', family: 'vapor-route', languages: SWIFT, before: String.raw`\.\s*`, after: String.raw`\s*\(\s*(?:"[^"\n]{0,80}"\s*,\s*){0,8}(?:use\s*:|"[^"\n]*"\s*\)\s*\{)`, requires: String.raw`\bimport\s+Vapor\b` },
     { on: 'name', family: 'swift-header-name', languages: SWIFT, qualifier: String.raw`\bHTTPHeaders\s*\.\s*Name\s*\.\s*` },
     { on: 'name', family: 'swift-header-name', languages: SWIFT, qualifier: String.raw`\.`, before: String.raw`\bheaders\s*\[\s*|\bheaders\s*\.\s*\w+\s*\(\s*name\s*:\s*` },
 
