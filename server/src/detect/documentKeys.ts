@@ -19,43 +19,49 @@ const YAML_SCALAR = /([ \t]*)(?:(["'])([^"'\n]*)\2|([^\s#'"|>{[&*!](?:[^#\n]*[^#
 const BLOCK_SCALAR = /[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/my;
 const DOCUMENT_MARKER = /(?:---|\.\.\.)(?:\s|$)/my;
 
-/** Keys of a YAML document in block style, line by line (flow collections are not read). */
-export function yamlKeys(text: string): DocumentKey[] {
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+
+/** Keys of a YAML document in block style, line by line (flow collections are not read); values of the keys `valuesOf` names. */
+export function yamlKeys(text: string, valuesOf?: ReadonlySet<string>): DocumentKey[] {
   const keys: DocumentKey[] = [];
-  // The open mappings: their keys' columns and the keys themselves, innermost last.
+  // The open mappings, innermost last: their keys' columns, the keys, and the group of each key's children (0: none yet).
   const columns: number[] = [];
   const owners: DocumentKey[] = [];
-  const groupOf = new Map<DocumentKey | undefined, number>();
+  const childGroups: number[] = [];
+  let rootGroup = 0;
   let groups = 0;
   let blockScalarColumn = -1;
   const sticky = (re: RegExp, at: number) => {
     re.lastIndex = at;
     return re.exec(text);
   };
+  const code = (i: number) => text.charCodeAt(i);
   for (let offset = 0; offset <= text.length;) {
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
     const lineOffset = offset;
     offset = lineEnd + 1;
     let at = lineOffset;
-    while (text[at] === ' ' || text[at] === '\t') at++;
+    while (code(at) === SPACE || code(at) === TAB) at++;
     const first = text[at];
-    const blank = at >= lineEnd || first === '\r';
+    const blank = at >= lineEnd || code(at) === CR;
     if (blockScalarColumn >= 0) {
       if (blank || at - lineOffset > blockScalarColumn) continue;
       blockScalarColumn = -1;
     }
     if (blank || first === '#') continue;
     if (at === lineOffset && (first === '-' || first === '.') && sticky(DOCUMENT_MARKER, at)) {
-      columns.length = owners.length = 0;
-      groupOf.clear();
+      columns.length = owners.length = childGroups.length = 0;
+      rootGroup = 0;
       continue;
     }
     let newItem = false;
-    while (text[at] === '-' && (text[at + 1] === ' ' || at + 1 >= lineEnd || text[at + 1] === '\r')) {
+    while (first === '-' && text[at] === '-' && (code(at + 1) === SPACE || at + 1 >= lineEnd || code(at + 1) === CR)) {
       newItem = true;
       at++;
-      while (text[at] === ' ') at++;
+      while (code(at) === SPACE) at++;
     }
     const m = sticky(YAML_KEY, at);
     if (!m) continue;
@@ -63,23 +69,35 @@ export function yamlKeys(text: string): DocumentKey[] {
     while (columns.length && columns[columns.length - 1] >= column) {
       columns.pop();
       owners.pop();
+      childGroups.pop();
     }
-    const parent = owners[owners.length - 1] as DocumentKey | undefined;
-    let group = groupOf.get(parent);
-    if (newItem || group === undefined) groupOf.set(parent, (group = ++groups));
+    const depth = owners.length;
+    const parent = depth ? owners[depth - 1] : undefined;
+    let group = depth ? childGroups[depth - 1] : rootGroup;
+    if (newItem || !group) {
+      group = ++groups;
+      if (depth) childGroups[depth - 1] = group;
+      else rootGroup = group;
+    }
     const raw = (m[2] ?? m[3]).trimEnd();
     const start = at + (m[1] ? 1 : 0);
     const key: DocumentKey = { key: raw, start, end: start + raw.length, parent, group, value: undefined };
     const valueAt = at + m[0].length;
-    const scalar = sticky(YAML_SCALAR, valueAt);
-    if (scalar) {
-      const value = scalar[3] ?? scalar[4];
-      const valueStart = valueAt + scalar[1].length + (scalar[2] ? 1 : 0);
-      key.value = { text: value, start: valueStart, end: valueStart + value.length };
-    } else if (sticky(BLOCK_SCALAR, valueAt)) blockScalarColumn = column;
+    let next = valueAt;
+    while (code(next) === SPACE || code(next) === TAB) next++;
+    if ((text[next] === '|' || text[next] === '>') && sticky(BLOCK_SCALAR, valueAt)) blockScalarColumn = column;
+    else if (!valuesOf || valuesOf.has(raw)) {
+      const scalar = sticky(YAML_SCALAR, valueAt);
+      if (scalar) {
+        const value = scalar[3] ?? scalar[4];
+        const valueStart = valueAt + scalar[1].length + (scalar[2] ? 1 : 0);
+        key.value = { text: value, start: valueStart, end: valueStart + value.length };
+      }
+    }
     keys.push(key);
     columns.push(column);
     owners.push(key);
+    childGroups.push(0);
   }
   return keys;
 }
@@ -91,7 +109,6 @@ export function jsonKeys(text: string): DocumentKey[] {
   const stack: { object: boolean; group: number; owner?: DocumentKey }[] = [];
   let groups = 0;
   let pendingKey: DocumentKey | undefined;
-  let lastKey: DocumentKey | undefined;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text[i];
@@ -108,28 +125,27 @@ export function jsonKeys(text: string): DocumentKey[] {
     if (c === '"') {
       let j = i + 1;
       while (j < n && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      const str = text.slice(i + 1, j);
       const top = stack[stack.length - 1];
       let k = j + 1;
       while (k < n && (text[k] === ' ' || text[k] === '\n' || text[k] === '\t' || text[k] === '\r')) k++;
       if (top?.object && text[k] === ':' && !pendingKey) {
-        lastKey = { key: str, start: i + 1, end: j, parent: top.owner, group: top.group };
-        keys.push(lastKey);
-        pendingKey = lastKey;
+        pendingKey = { key: text.slice(i + 1, j), start: i + 1, end: j, parent: top.owner, group: top.group, value: undefined };
+        keys.push(pendingKey);
         i = k;
         continue;
       }
-      if (pendingKey) pendingKey.value = { text: str, start: i + 1, end: j };
+      if (pendingKey) pendingKey.value = { text: text.slice(i + 1, j), start: i + 1, end: j };
       pendingKey = undefined;
       i = j;
       continue;
     }
     if (c === ',') { pendingKey = undefined; continue; }
     if (pendingKey && (c === '-' || (c >= '0' && c <= '9') || c === 't' || c === 'f' || c === 'n')) {
-      const m = /^[^\s,}\]]+/.exec(text.slice(i, i + 64))!;
-      pendingKey.value = { text: m[0], start: i, end: i + m[0].length };
+      let j = i + 1;
+      while (j < n && !/[\s,}\]]/.test(text[j])) j++;
+      pendingKey.value = { text: text.slice(i, j), start: i, end: j };
       pendingKey = undefined;
-      i += m[0].length - 1;
+      i = j - 1;
     }
   }
   return keys;

@@ -4,10 +4,12 @@ import { HEADER_BY_LOWER, methodFromName } from './httpVocabulary';
 import type { HttpToken } from './token';
 
 const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+/** The only keys whose values the rules read: header parameters' `in` and `name`. */
+const VALUES_READ: ReadonlySet<string> = new Set(['in', 'name']);
 
 /** Tokens of an OpenAPI/Swagger document; any other YAML or JSON document has none. */
 export function findOpenApiTokens(text: string, languageId: string): HttpToken[] {
-  const keys = languageId === 'yaml' ? yamlKeys(text) : jsonKeys(text);
+  const keys = languageId === 'yaml' ? yamlKeys(text, VALUES_READ) : jsonKeys(text);
   if (!keys.some((k) => !k.parent && (k.key === 'openapi' || k.key === 'swagger'))) return [];
   // Mappings with `in: header`: their `name:` is a header parameter's name.
   const headerParameters = new Set(keys.filter((k) => k.key === 'in' && k.value?.text === 'header').map((k) => k.group));
