@@ -1,23 +1,23 @@
 /** `check [paths…]`: the editor's diagnostics for every source file below some paths, for CI and terminals. */
+import * as fs from 'fs';
 import * as path from 'path';
 import { isInside } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import { LineMap } from '../corpus/lineMap';
 import type { CorpusProblem, Severity } from '../corpus/model';
-import { findHttpTokens } from '../detect/findHttpTokens';
-import { configuredSeverity, diagnose, IANA_REGISTRY_URL, isExcluded, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
-import { DEFAULT_MAX_FILE_BYTES, formatBytes, parseByteSize, readSourceFile, walkFiles } from '../node/fileWalker';
+import { configuredSeverity, IANA_REGISTRY_URL, isExcluded, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { DEFAULT_MAX_FILE_BYTES, formatBytes, parseByteSize, walkFiles, type WalkResult } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { COLOR_OPTIONS, CORPUS_OPTIONS, HELP_OPTION, PROGRAM, displayPath, emit, loadIndex, resolveSettings, styleFor, type CliIo } from './cliContext';
+import { CheckPool, MIN_FILES_FOR_WORKERS, workersFor, type CheckJob, type FileOutcome } from './checkFiles';
 import { CONFIG_FILE_NAME } from './configFile';
 import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
 import { Progress } from './progress';
-import { offsetsPosition, reachesSeverity, sortReport, type Report, type ReportFile, type ReportNote, type RuleInfo } from './report';
+import { reachesSeverity, sortReport, type ReportFile, type ReportNote, type RuleInfo } from './report';
 import { toolInfo } from './toolInfo';
 
-/** Files read and diagnosed at once: enough to hide disk latency, few enough to bound memory. */
-const CONCURRENCY = 8;
+/** The bundled worker script, next to the CLI bundle. */
+const WORKER_SCRIPT = path.join(__dirname, 'checkWorker.js');
 /** Corpus problems listed on stderr before the rest is summed up. */
 const MAX_CORPUS_PROBLEMS_SHOWN = 10;
 
@@ -40,6 +40,7 @@ export const checkSpec: CommandSpec = {
     { name: 'exclude', kind: 'list', arg: 'GLOB', help: 'Leave out matching files, on top of diagnostics.exclude; repeatable' },
     { name: 'max-file-size', kind: 'value', arg: 'SIZE', help: `Skip files larger than SIZE, e.g. 500KB, 4MB (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})` },
     { name: 'no-progress', kind: 'flag', help: 'No progress counter on stderr (shown only on terminals, for long runs)' },
+    { name: 'jobs', kind: 'value', arg: 'N', help: 'Check files on N threads (default: one per CPU for large runs; 1: no worker threads)' },
     ...CORPUS_OPTIONS,
     ...COLOR_OPTIONS,
     HELP_OPTION,
@@ -56,6 +57,7 @@ interface CheckOptions {
   format: OutputFormat;
   maxSeverity: Severity;
   maxBytes: number;
+  jobs?: number;
 }
 
 export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -68,36 +70,53 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${resolved.configFile}: nothing is reported\n`);
 
   const paths = (args.positionals.length ? args.positionals : ['.']).map((p) => path.resolve(io.cwd, p));
-  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
-  const walk = await walkFiles(paths, {
-    accept: (file) => languageForPath(file) !== undefined,
-    // Corpus folders hold guidelines, not API code; the editor does not diagnose them either.
-    ignore: (file, isDirectory) => isExcluded(relative(file), settings.diagnostics.exclude)
-      || resolved.roots.some((r) => isInside(r, file))
-      || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
-  });
-  if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
-
-  const index = await loadIndex(resolved.roots);
+  const job: CheckJob = { settings, cwd: io.cwd, root, maxBytes: options.maxBytes };
+  const workers = workersFor(options.jobs);
+  const pool = new CheckPool(workers && fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined, workers, { job, roots: resolved.roots });
+  if (options.jobs !== undefined) pool.start();
+  // The index loads while the folders are walked; a bad path is still reported before a bad corpus folder.
+  const loading = loadIndex(resolved.roots);
+  loading.catch(() => undefined);
+  let walk: WalkResult;
+  let index: CorpusIndex;
+  let outcomes: FileOutcome[];
+  try {
+    const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+    let accepted = 0;
+    walk = await walkFiles(paths, {
+      accept: (file) => {
+        if (languageForPath(file) === undefined) return false;
+        // Enough files for workers to pay: they start now and load while the walk goes on.
+        if (++accepted === MIN_FILES_FOR_WORKERS) pool.start();
+        return true;
+      },
+      // Corpus folders hold guidelines, not API code; the editor does not diagnose them either.
+      ignore: (file, isDirectory) => isExcluded(relative(file), settings.diagnostics.exclude)
+        || resolved.roots.some((r) => isInside(r, file))
+        || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
+    });
+    if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
+    index = await loading;
+    const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
+    const threads = walk.files.length < MIN_FILES_FOR_WORKERS && options.jobs === undefined ? 1 : undefined;
+    outcomes = await pool.run(walk.files, index, { threads, progress: (done) => progress.update(done, walk.files.length) });
+    progress.clear();
+  } finally {
+    pool.close();
+  }
   const notes: ReportNote[] = walk.skipped.map((s) => ({ path: s.path, message: s.reason }));
-  const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
-  const files = await mapLimit(walk.files, CONCURRENCY, async (file, done) => {
-    const read = await readSourceFile(file, options.maxBytes);
-    progress.update(done(), walk.files.length);
-    if ('skipped' in read) {
-      notes.push({ path: file, message: read.skipped });
-      return undefined;
-    }
-    return checkText(file, read.text, { index, settings, cwd: io.cwd, relativePath: relative(file) });
-  });
-  progress.clear();
+  const files: ReportFile[] = [];
+  for (const o of outcomes) {
+    if ('file' in o) files.push(o.file);
+    else notes.push(o.note);
+  }
 
   const report = sortReport({
     root: path.resolve(io.cwd),
-    files: files.filter((f): f is ReportFile => !!f),
+    files,
     notes: notes.map((n) => ({ ...n, path: displayPath(io.cwd, n.path) })).sort((a, b) => a.path.localeCompare(b.path)),
     rules: ruleTable(settings),
-    checked: files.filter(Boolean).length,
+    checked: files.length,
   });
   if (!isMachineFormat(options.format)) for (const n of report.notes) io.stderr.write(`${PROGRAM}: skipped ${n.path}: ${n.message}\n`);
   const corpusErrors = index.problems.filter((p) => p.severity === 'error');
@@ -111,10 +130,14 @@ function checkOptions(args: ParsedArgs): CheckOptions {
   const sizeText = args.values.get('max-file-size');
   const maxBytes = sizeText === undefined ? DEFAULT_MAX_FILE_BYTES : parseByteSize(sizeText);
   if (maxBytes === undefined) throw new UsageError(`'--max-file-size' needs a size like 500KB or 4MB, not '${sizeText}'`);
+  const jobsText = args.values.get('jobs');
+  const jobs = jobsText === undefined ? undefined : Number(jobsText);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`'--jobs' needs a whole number of threads, 1 or more, not '${jobsText}'`);
   return {
     format: (args.values.get('format') ?? 'text') as OutputFormat,
     maxSeverity: (args.values.get('max-severity') ?? 'error') as Severity,
     maxBytes,
+    jobs,
   };
 }
 
@@ -131,42 +154,6 @@ export function applyRuleFlags(settings: ApiGuidelinesSettings, flags: readonly 
     if (!severity) throw new UsageError(`invalid level '${level}' for rule '${id}': expected off, hint, information, warning or error`);
     settings.diagnostics.rules[id] = severity;
   }
-}
-
-interface CheckContext {
-  index: CorpusIndex;
-  settings: ApiGuidelinesSettings;
-  cwd: string;
-  /** Relative to the config's folder: what exclude globs and rules see. */
-  relativePath: string;
-}
-
-/** The findings of one file as a report entry. */
-export function checkText(file: string, text: string, ctx: CheckContext): ReportFile {
-  const languageId = languageForPath(file) ?? 'plaintext';
-  const findings = diagnose({
-    text,
-    languageId,
-    tokens: findHttpTokens(text, languageId),
-    index: ctx.index,
-    settings: ctx.settings.diagnostics,
-    builtinOnly: ctx.settings.corpus.paths.length === 0,
-    path: ctx.relativePath,
-  });
-  const lines = new LineMap(text);
-  return {
-    path: displayPath(ctx.cwd, file),
-    absolute: file,
-    items: findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      ...offsetsPosition(lines, f.start, f.end),
-      href: f.href,
-      topicId: f.topicId,
-      prefer: f.prefer,
-    })),
-  };
 }
 
 /** The diagnostics module's rules with the severity this run gives them (SARIF's rule table). */
@@ -191,20 +178,4 @@ function reportCorpusErrors(problems: readonly CorpusProblem[], io: CliIo): void
     io.stderr.write(`  ${displayPath(io.cwd, p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} [${p.code}]\n`);
   }
   if (problems.length > MAX_CORPUS_PROBLEMS_SHOWN) io.stderr.write(`  … and ${problems.length - MAX_CORPUS_PROBLEMS_SHOWN} more\n`);
-}
-
-/** Maps with at most `limit` calls in flight; results keep the input order. `done()` counts finished items. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, done: () => number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let finished = 0;
-  const done = () => ++finished;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

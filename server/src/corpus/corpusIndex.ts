@@ -105,7 +105,7 @@ export class CorpusIndex {
     parts.fileProblems[root][at] = next.problems;
     for (const t of next.topics) {
       const old = this.topics.get(t.id)!;
-      const topic = finishTopic({ ...t, root, guidelines: [...t.guidelines] }, parts);
+      const topic = finishTopic({ ...t, root }, parts);
       this.topics.set(t.id, topic);
       // Same status, method and header as before: only the maps that pointed at the old topic change.
       if (t.status !== undefined && this.byStatus.get(t.status) === old) this.byStatus.set(t.status, topic);
@@ -191,10 +191,11 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
   const guidelineRoot = new Map<string, number>();
   roots.forEach((files, root) => {
     parts.fileProblems.push(files.map((f) => {
-      const found = f.problems.slice();
+      // The file's own list unless duplicates are added to it: most files have none.
+      let found = f.problems;
       for (const g of f.guidelines) {
         if (guidelineRoot.get(g.id) === root) {
-          found.push(problem(g.file, g.range, 'duplicate-id', `Guideline id '${g.id}' is defined twice in this corpus (also in ${guidelines.get(g.id)!.file})`));
+          found = withProblem(found, f.problems, problem(g.file, g.range, 'duplicate-id', `Guideline id '${g.id}' is defined twice in this corpus (also in ${guidelines.get(g.id)!.file})`));
           continue;
         }
         guidelineRoot.set(g.id, root);
@@ -203,16 +204,18 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
       for (const t of f.topics) {
         parts.definitions.set(t.id, (parts.definitions.get(t.id) ?? 0) + 1);
         if (topicRoot.get(t.id) === root) {
-          found.push(problem(t.file, t.range, 'duplicate-id', `Topic id '${t.id}' is defined twice in this corpus (also in ${topics.get(t.id)!.file})`));
+          found = withProblem(found, f.problems, problem(t.file, t.range, 'duplicate-id', `Topic id '${t.id}' is defined twice in this corpus (also in ${topics.get(t.id)!.file})`));
           continue;
         }
         topicRoot.set(t.id, root);
-        topics.set(t.id, { ...t, root, guidelines: [...t.guidelines] });
+        // The parsed topic's guideline list is shared: `finishTopic` replaces it, attached references copy it first.
+        topics.set(t.id, { ...t, root });
       }
       return found;
     }));
   });
   // Stylebook data files attach references to topics defined elsewhere.
+  const extended = new Set<Topic>();
   for (const files of roots) {
     for (const f of files) {
       for (const tr of f.topicReferences ?? []) {
@@ -221,6 +224,10 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
         if (!topic) {
           parts.referenceProblems.push(problem(f.file, tr.range, 'unknown-topic', `Unknown topic id '${tr.topicId}': no topic with this id in the loaded corpora`));
           continue;
+        }
+        if (!extended.has(topic)) {
+          extended.add(topic);
+          topic.guidelines = [...topic.guidelines];
         }
         topic.guidelines.push({
           guidelineId: tr.guideline.id, title: tr.guideline.title, company: tr.guideline.company,
@@ -240,16 +247,33 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
 
 /** Resolves and sorts a topic's guideline entries (in place), recording the ones that cannot be resolved. */
 function finishTopic(topic: Topic, parts: IndexParts): Topic {
-  const unresolved: CorpusProblem[] = [];
-  topic.guidelines = exactSize(topic.guidelines.flatMap((g) => resolveGuideline(topic, g, parts.guidelines, unresolved)));
-  topic.guidelines.sort((a, b) => collator.compare(a.company, b.company) || collator.compare(a.title, b.title));
-  if (unresolved.length) parts.guidelineProblems.set(topic.id, unresolved);
+  let unresolved: CorpusProblem[] | undefined;
+  const resolved: TopicGuideline[] = [];
+  for (const g of topic.guidelines) {
+    const entry = resolveGuideline(topic, g, parts.guidelines);
+    if (entry.problem) (unresolved ??= []).push(entry.problem);
+    else resolved.push(entry.guideline);
+  }
+  if (resolved.length > 1) resolved.sort(compareGuidelines);
+  topic.guidelines = exactSize(resolved);
+  if (unresolved) parts.guidelineProblems.set(topic.id, unresolved);
   else parts.guidelineProblems.delete(topic.id);
   return topic;
 }
 
+/** `list` with `p` added, copied first while it is still the parsed file's own list. */
+function withProblem(list: CorpusProblem[], own: CorpusProblem[], p: CorpusProblem): CorpusProblem[] {
+  const result = list === own ? list.slice() : list;
+  result.push(p);
+  return result;
+}
+
+function compareGuidelines(a: TopicGuideline, b: TopicGuideline): number {
+  return collator.compare(a.company, b.company) || collator.compare(a.title, b.title);
+}
+
 /** Fills title/company/url from the guideline page; reports ids that cannot be resolved. */
-function resolveGuideline(topic: Topic, g: TopicGuideline, guidelines: Map<string, Guideline>, problems: CorpusProblem[]): TopicGuideline[] {
+function resolveGuideline(topic: Topic, g: TopicGuideline, guidelines: Map<string, Guideline>): { guideline: TopicGuideline; problem?: undefined } | { problem: CorpusProblem } {
   const page = guidelines.get(g.guidelineId);
   if (page) {
     const title = g.title || page.title;
@@ -257,15 +281,14 @@ function resolveGuideline(topic: Topic, g: TopicGuideline, guidelines: Map<strin
     const url = g.url ?? page.url;
     const date = g.date ?? page.date;
     // A complete entry is kept as it is: no copy per topic and index.
-    if (title === g.title && company === g.company && url === g.url && date === g.date) return [g];
-    return [{ ...g, title, company, url, date }];
+    if (title === g.title && company === g.company && url === g.url && date === g.date) return { guideline: g };
+    return { guideline: { ...g, title, company, url, date } };
   }
   if (!g.title || !g.company) {
-    problems.push(problem(topic.file, g.range, 'unknown-guideline',
-      `Unknown guideline id '${g.guidelineId}': no guideline page defines it, and the entry has no guideline_title and guideline_company of its own`));
-    return [];
+    return { problem: problem(topic.file, g.range, 'unknown-guideline',
+      `Unknown guideline id '${g.guidelineId}': no guideline page defines it, and the entry has no guideline_title and guideline_company of its own`) };
   }
-  return [g];
+  return { guideline: g };
 }
 
 function problem(file: string, range: Topic['range'], code: string, message: string, severity: CorpusProblem['severity'] = 'error'): CorpusProblem {

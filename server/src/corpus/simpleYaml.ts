@@ -5,17 +5,16 @@
  * and answers undefined for anything outside the subset, so the caller falls back to the full parser.
  * The full parser costs ~250 µs per page; a 10,000-page corpus must index in well under a second.
  */
-import type { YamlMap, YamlNode, YamlScalar, YamlSeq } from './yamlNode';
+import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yamlNode';
 
 /** Thrown inside the reader to give up; never escapes it. */
 const GIVE_UP = Symbol('give up');
 
 /** Lone carriage returns (old Mac line ends) are left to the full parser, as are tabs and a BOM. */
 const LONE_CR = /\r(?!\n)/;
-const KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+/** YAML limits implicit keys to 1024 characters: longer ones are left to the full parser to report. */
+const MAX_KEY_LENGTH = 1024;
 const FLOW_ITEM = /^[A-Za-z0-9_./-]+$/;
-/** First characters of the core schema's nulls, booleans and numbers. */
-const MAY_RESOLVE = /^[-+.0-9~nNtTfF]/;
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const CORE_INT = /^[-+]?[0-9]+$/;
@@ -45,6 +44,13 @@ function giveUp(): never {
  * Shared by every read (reads are synchronous and never nested), so a page costs no allocation here.
  */
 const table = { start: new Int32Array(256), end: new Int32Array(256), next: new Int32Array(256), indent: new Int32Array(256) };
+
+/**
+ * Pairs and items of the mappings and sequences being read, innermost last: each takes its own off
+ * when done, as an array of exactly their number (an array grown by `push` allocates room for 16).
+ */
+const pairStack: YamlPair[] = [];
+const itemStack: YamlNode[] = [];
 
 function growTable(): void {
   for (const k of ['start', 'end', 'next', 'indent'] as const) {
@@ -86,6 +92,9 @@ class SimpleYamlReader {
       s = following;
     }
     ({ start: this.start, end: this.end, next: this.next, indent: this.indent } = table);
+    // What a read that gave up left behind.
+    pairStack.length = 0;
+    itemStack.length = 0;
     this.count = n;
   }
 
@@ -108,31 +117,41 @@ class SimpleYamlReader {
 
   /** A block mapping whose keys stand at column `col`; the first key starts at `first` on the current line. */
   private map(col: number, first: number): YamlMap {
-    const map: YamlMap = { kind: 'map', pairs: [], start: first, end: undefined, lineEnd: undefined };
+    const base = pairStack.length;
     let at = first;
     for (;;) {
       const line = this.line;
-      const colon = this.text.indexOf(':', at);
-      if (colon === -1 || colon > this.end[line]) giveUp();
+      const colon = this.keyEnd(at, this.end[line]);
       const keyText = this.text.slice(at, colon);
-      if (keyText.length > 1024 || !KEY.test(keyText) || resolvePlain(keyText) !== keyText) giveUp();
+      if (resolvePlain(keyText) !== keyText) giveUp();
       // Few keys per mapping: a scan beats a set.
-      for (const p of map.pairs) if ((p.key as YamlScalar).value === keyText) giveUp();
+      for (let i = base; i < pairStack.length; i++) if ((pairStack[i].key as YamlScalar).value === keyText) giveUp();
       const key = scalar(keyText, at, colon, colon);
       let v = colon + 1;
       if (v < this.end[line] && this.text.charCodeAt(v) !== 32) giveUp();
       while (v < this.end[line] && this.text.charCodeAt(v) === 32) v++;
       const value = v === this.end[line] ? this.blockValue(col) : this.inlineValue(v, col);
-      map.pairs.push({ key, value });
+      pairStack.push({ key, value });
       this.skipBlank();
       if (this.line >= this.count || this.indent[this.line] < col) {
-        map.end = map.lineEnd = value.lineEnd;
-        return map;
+        return { kind: 'map', pairs: pairStack.splice(base), start: first, end: value.lineEnd, lineEnd: value.lineEnd };
       }
       if (this.indent[this.line] > col) giveUp();
       at = this.start[this.line] + col;
       if (this.text.charCodeAt(at) === 45 /* - */) giveUp();
     }
+  }
+
+  /** The colon after a key (letters, digits and `_./-`, not starting with a digit or `./-`) that starts at `at`. */
+  private keyEnd(at: number, lineEnd: number): number {
+    const limit = Math.min(lineEnd, at + MAX_KEY_LENGTH + 1);
+    if (!isKeyChar(this.text.charCodeAt(at), true)) giveUp();
+    for (let i = at + 1; i < limit; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 58 /* : */) return i;
+      if (!isKeyChar(c, false)) giveUp();
+    }
+    return giveUp();
   }
 
   /** The value of a key whose line ends after the colon: a nested block (empty values go to the full parser). */
@@ -155,7 +174,7 @@ class SimpleYamlReader {
   /** A block sequence whose dashes stand at column `col`. */
   private seq(col: number): YamlSeq {
     const first = this.start[this.line] + col;
-    const seq: YamlSeq = { kind: 'seq', items: [], start: first, end: undefined, lineEnd: undefined };
+    const base = itemStack.length;
     for (;;) {
       const line = this.line;
       const dash = this.start[line] + col;
@@ -163,13 +182,12 @@ class SimpleYamlReader {
       while (at < this.end[line] && this.text.charCodeAt(at) === 32) at++;
       if (at === this.end[line] || this.isDash(at, line)) giveUp();
       const item = this.startsKey(at, line) ? this.map(at - this.start[line], at) : this.itemScalar(at);
-      seq.items.push(item);
+      itemStack.push(item);
       this.skipBlank();
       const done = this.line >= this.count || this.indent[this.line] < col;
       if (!done && this.indent[this.line] > col) giveUp();
       if (done || !this.isDash(this.start[this.line] + col, this.line)) {
-        seq.end = seq.lineEnd = item.lineEnd;
-        return seq;
+        return { kind: 'seq', items: itemStack.splice(base), start: first, end: item.lineEnd, lineEnd: item.lineEnd };
       }
     }
   }
@@ -224,7 +242,7 @@ class SimpleYamlReader {
     const inner = this.text.slice(at + 1, close);
     if (q === '"' && inner.includes('\\')) giveUp();
     for (let i = close + 1; i < this.end[line]; i++) if (this.text.charCodeAt(i) !== 32) giveUp();
-    const value = q === '\'' ? inner.replace(/''/g, '\'') : inner;
+    const value = q === '\'' && inner.includes('\'\'') ? inner.replace(/''/g, '\'') : inner;
     return scalar(value, at, close + 1, this.next[line]);
   }
 
@@ -307,11 +325,23 @@ function scalar(value: unknown, start: number, end: number, lineEnd: number): Ya
 
 /** The core schema's reading of a plain scalar: null, booleans and integers; other numbers give up. */
 function resolvePlain(raw: string): unknown {
-  // Most values start with a letter no null, boolean or number starts with.
-  if (!MAY_RESOLVE.test(raw)) return raw;
-  if (CORE_NULL.test(raw)) return null;
-  if (CORE_BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
+  const c = raw.charCodeAt(0);
+  // Most values start with a letter no null, boolean or number starts with, or hold a space none has.
+  if (!mayResolve(c) || raw.includes(' ')) return raw;
+  if (c === 126 || c === 110 || c === 78) return CORE_NULL.test(raw) ? null : raw;
+  if (c === 116 || c === 84 || c === 102 || c === 70) return CORE_BOOL.test(raw) ? c === 116 || c === 84 : raw;
   if (CORE_INT.test(raw)) return Number(raw);
   if (CORE_OTHER_NUMBER.test(raw)) giveUp();
   return raw;
+}
+
+/** Whether a plain scalar starting with this character may be a null (`~nN`), boolean (`tTfF`) or number (`-+.0-9`). */
+function mayResolve(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+}
+
+/** `[A-Za-z_]`, and after the first character also `[0-9./-]`. */
+function isKeyChar(c: number, first: boolean): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return true;
+  return !first && ((c >= 48 && c <= 57) || c === 46 || c === 47 || c === 45);
 }

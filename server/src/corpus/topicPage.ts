@@ -10,6 +10,8 @@ const TOPIC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** gray-matter must always get options: it caches option-less calls and hands back shared objects. */
 const MATTER_OPTIONS = { engines: { yaml: () => ({}) }, language: 'yaml' } as const;
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+/** A closing delimiter line, at a given place. */
+const CLOSING_LINE = /\n---[ \t]*\r?(\n|$)/y;
 
 export interface FrontMatter {
   /** Raw YAML text between the delimiters. */
@@ -35,13 +37,17 @@ export function splitFrontMatter(text: string): FrontMatter | undefined | 'unclo
   const language = opening.trim().toLowerCase();
   if (language !== '' && language !== 'yaml') return undefined;
   const afterOpen = bom + 3 + opening.length;
-  if (!/\n---[ \t]*\r?(\n|$)/.test(text.slice(afterOpen))) return 'unclosed';
+  const firstDashes = text.indexOf('\n---', afterOpen);
+  if (firstDashes === -1) return 'unclosed';
+  // Usually the first line starting with `---` closes: checked there before searching the rest of the page.
+  CLOSING_LINE.lastIndex = firstDashes;
+  if (!CLOSING_LINE.test(text) && !/\n---[ \t]*\r?(\n|$)/.test(text.slice(afterOpen))) return 'unclosed';
   let yaml: string;
   let offset: number;
   if (language === '') {
     // As gray-matter reads it: the front matter ends at the first line that starts with `---`.
     offset = afterOpen;
-    yaml = text.slice(afterOpen, text.indexOf('\n---', afterOpen));
+    yaml = text.slice(afterOpen, firstDashes);
   } else {
     yaml = matter(text, MATTER_OPTIONS).matter;
     offset = text.indexOf(yaml, afterOpen);
@@ -85,11 +91,8 @@ export function parseCorpusPage(input: CorpusFile, root = 0): ParsedFile {
       result.guidelines = [g];
     }
   } else {
-    const t = readTopic(top, sink, input.path, root);
-    if (t) {
-      t.body = fm.body.trim() || undefined;
-      result.topics = [t];
-    }
+    const t = readTopic(top, sink, input.path, root, fm.body);
+    if (t) result.topics = [t];
   }
   return result;
 }
@@ -109,7 +112,7 @@ function readGuideline(top: MapReader, sink: ProblemSink, file: string): Guideli
   };
 }
 
-function readTopic(top: MapReader, sink: ProblemSink, file: string, root: number): Topic | undefined {
+function readTopic(top: MapReader, sink: ProblemSink, file: string, root: number, body: string): Topic | undefined {
   const id = top.string('topic_id', true);
   const category = sharedValue(top.string('topic_category', true));
   const name = top.string('topic_name', true);
@@ -141,6 +144,8 @@ function readTopic(top: MapReader, sink: ProblemSink, file: string, root: number
     range: top.range('topic_id'),
     fields,
     root,
+    // In the literal, not added later: a property added afterwards costs every topic one more object.
+    body: body.trim() || undefined,
   };
 }
 

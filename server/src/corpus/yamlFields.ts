@@ -81,73 +81,62 @@ function firstLine(message: string): string {
 }
 
 /**
- * A mapping's pairs by text key, as a Map would hold them (a repeated key: the last pair, at the
+ * A mapping's pair for a text key, as a Map would hold it (a repeated key: the last pair, at the
  * first one's place). A scan: mappings have a handful of keys, and a corpus has 100,000 mappings.
  */
-class PairsByKey {
-  constructor(private readonly pairs: readonly YamlPair[]) {}
-
-  get(key: string): YamlPair | undefined {
-    for (let i = this.pairs.length - 1; i >= 0; i--) {
-      const k = this.pairs[i].key;
-      if (k?.kind === 'scalar' && String(k.value) === key) return this.pairs[i];
-    }
-    return undefined;
+function pairFor(pairs: readonly YamlPair[], key: string): YamlPair | undefined {
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const k = pairs[i].key;
+    if (k?.kind === 'scalar' && String(k.value) === key) return pairs[i];
   }
+  return undefined;
+}
 
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
+/** A mapping's text keys, each once, in order. */
+function keysOf(pairs: readonly YamlPair[]): string[] {
+  const keys: string[] = [];
+  for (const { key } of pairs) {
+    if (key?.kind !== 'scalar') continue;
+    const text = String(key.value);
+    if (!keys.includes(text)) keys.push(text);
   }
-
-  keys(): string[] {
-    const keys: string[] = [];
-    for (const { key } of this.pairs) {
-      if (key?.kind !== 'scalar') continue;
-      const text = String(key.value);
-      if (!keys.includes(text)) keys.push(text);
-    }
-    return keys;
-  }
+  return keys;
 }
 
 /** A view on one YAML mapping with typed getters that report wrong types. */
 export class MapReader {
-  private readonly pairs: PairsByKey;
-
-  constructor(readonly map: YamlMap, readonly sink: ProblemSink, readonly where: string) {
-    this.pairs = new PairsByKey(map.pairs);
-  }
+  constructor(readonly map: YamlMap, readonly sink: ProblemSink, readonly where: string) {}
 
   static of(node: YamlNode | null | undefined, sink: ProblemSink, where: string): MapReader | undefined {
     return node?.kind === 'map' ? new MapReader(node, sink, where) : undefined;
   }
 
   has(key: string): boolean {
-    return this.pairs.has(key);
+    return pairFor(this.map.pairs, key) !== undefined;
   }
 
   keys(): string[] {
-    return this.pairs.keys();
+    return keysOf(this.map.pairs);
   }
 
   node(key: string): YamlNode | null | undefined {
-    return this.pairs.get(key)?.value;
+    return pairFor(this.map.pairs, key)?.value;
   }
 
   /** Range of the value (or of the key when the value is empty). */
   range(key: string): SourceRange {
-    const pair = this.pairs.get(key);
+    const pair = pairFor(this.map.pairs, key);
     if (!pair) return this.sink.rangeOf(this.map);
     return this.sink.rangeOf(pair.value ?? pair.key);
   }
 
   /** `range` of every key, computed when first read (keeps only offsets and the text until then). */
   lazyRanges(): Record<string, SourceRange> {
-    const keys = sharedKeyList(this.pairs.keys());
+    const keys = sharedKeyList(this.keys());
     const { base, lines: { text } } = this.sink;
     const offsets = new Array<number>(2 * keys.length);
     keys.forEach((key, i) => {
-      const pair = this.pairs.get(key)!;
+      const pair = pairFor(this.map.pairs, key)!;
       const node = pair.value ?? pair.key;
       const known = node?.start !== undefined;
       offsets[2 * i] = known ? base + node!.start! : base;
@@ -158,7 +147,7 @@ export class MapReader {
 
   /** A scalar read as text; numbers and dates are accepted and turned into strings. */
   string(key: string, required: boolean): string | undefined {
-    const pair = this.pairs.get(key);
+    const pair = pairFor(this.map.pairs, key);
     if (!pair || pair.value === null || (pair.value.kind === 'scalar' && pair.value.value === null)) {
       if (required) {
         const range = pair ? this.sink.rangeOf(pair.key) : this.sink.rangeOf(this.map);
@@ -182,7 +171,7 @@ export class MapReader {
 
   /** A list; a single mapping where a list is expected is reported and read as a one-item list. */
   list(key: string, itemName: string): YamlNode[] {
-    const v = this.pairs.get(key)?.value;
+    const v = pairFor(this.map.pairs, key)?.value;
     if (v === undefined || v === null || (v.kind === 'scalar' && v.value === null)) return [];
     if (v.kind === 'seq') return v.items;
     if (v.kind === 'map') {
@@ -229,13 +218,18 @@ function rangesOf({ keys, offsets, text }: { keys: readonly string[]; offsets: n
 const keyLists = new Map<string, readonly string[]>();
 const MAX_KEY_LISTS = 1000;
 
-function sharedKeyList(keys: Iterable<string>): readonly string[] {
-  const list = [...keys];
+/** The list handed out last: consecutive pages usually have the same keys, found without a lookup. */
+let lastKeyList: readonly string[] = [];
+
+function sharedKeyList(list: string[]): readonly string[] {
+  if (list.length === lastKeyList.length && list.every((k, i) => k === lastKeyList[i])) return lastKeyList;
   const id = list.join('\n');
-  const shared = keyLists.get(id);
-  if (shared) return shared;
-  if (keyLists.size < MAX_KEY_LISTS) keyLists.set(id, list);
-  return list;
+  let shared = keyLists.get(id);
+  if (!shared) {
+    shared = list;
+    if (keyLists.size < MAX_KEY_LISTS) keyLists.set(id, list);
+  }
+  return (lastKeyList = shared);
 }
 
 export function describe(node: YamlNode | null | undefined): string {

@@ -1,4 +1,5 @@
 /** The mapping keys of a YAML or JSON document with their parents and scalar values: enough structure to read OpenAPI. */
+import { isWhitespace } from './whitespace';
 
 export interface DocumentKey {
   key: string;
@@ -19,24 +20,65 @@ const YAML_SCALAR = /([ \t]*)(?:(["'])([^"'\n]*)\2|([^\s#'"|>{[&*!](?:[^#\n]*[^#
 const BLOCK_SCALAR = /[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/my;
 const DOCUMENT_MARKER = /(?:---|\.\.\.)(?:\s|$)/my;
 
+const HASH = 0x23;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
 
+/**
+ * What the readers report, in document order. `K` is the visitor's own handle for a key: `key` returns it, and it
+ * comes back as the parent of the keys under that key and with the key's value. Readers allocate nothing per key.
+ */
+export interface KeyVisitor<K> {
+  key(key: string, start: number, end: number, group: number, parent: K | undefined): K;
+  value(owner: K, text: string, start: number, end: number): void;
+}
+
+/** A visitor that builds `DocumentKey`s. */
+function collectKeys(): { keys: DocumentKey[]; visitor: KeyVisitor<DocumentKey> } {
+  const keys: DocumentKey[] = [];
+  return {
+    keys,
+    visitor: {
+      key: (key, start, end, group, parent) => {
+        const k: DocumentKey = { key, start, end, parent, group, value: undefined };
+        keys.push(k);
+        return k;
+      },
+      value: (owner, text, start, end) => { owner.value = { text, start, end }; },
+    },
+  };
+}
+
 /** Keys of a YAML document in block style, line by line (flow collections are not read); values of the keys `valuesOf` names. */
 export function yamlKeys(text: string, valuesOf?: ReadonlySet<string>): DocumentKey[] {
-  const keys: DocumentKey[] = [];
+  const { keys, visitor } = collectKeys();
+  readYamlKeys(text, visitor, valuesOf);
+  return keys;
+}
+
+/** Keys of a JSON (or JSON with comments) document; tolerant of errors, it never throws. */
+export function jsonKeys(text: string): DocumentKey[] {
+  const { keys, visitor } = collectKeys();
+  readJsonKeys(text, visitor);
+  return keys;
+}
+
+/** Reads the keys of a YAML document in block style, line by line (flow collections are not read); values of the keys `valuesOf` names. */
+export function readYamlKeys<K>(text: string, visitor: KeyVisitor<K>, valuesOf?: ReadonlySet<string>): void {
   // The open mappings, innermost last: their keys' columns, the keys, and the group of each key's children (0: none yet).
   const columns: number[] = [];
-  const owners: DocumentKey[] = [];
+  const owners: K[] = [];
   const childGroups: number[] = [];
   let rootGroup = 0;
   let groups = 0;
   let blockScalarColumn = -1;
-  const sticky = (re: RegExp, at: number) => {
-    re.lastIndex = at;
-    return re.exec(text);
-  };
   const code = (i: number) => text.charCodeAt(i);
   for (let offset = 0; offset <= text.length;) {
     let lineEnd = text.indexOf('\n', offset);
@@ -45,26 +87,30 @@ export function yamlKeys(text: string, valuesOf?: ReadonlySet<string>): Document
     offset = lineEnd + 1;
     let at = lineOffset;
     while (code(at) === SPACE || code(at) === TAB) at++;
-    const first = text[at];
-    const blank = at >= lineEnd || code(at) === CR;
+    const first = code(at);
+    const blank = at >= lineEnd || first === CR;
     if (blockScalarColumn >= 0) {
       if (blank || at - lineOffset > blockScalarColumn) continue;
       blockScalarColumn = -1;
     }
-    if (blank || first === '#') continue;
-    if (at === lineOffset && (first === '-' || first === '.') && sticky(DOCUMENT_MARKER, at)) {
+    if (blank || first === HASH) continue;
+    if (at === lineOffset && (first === DASH || first === DOT) && matchesAt(DOCUMENT_MARKER, text, at)) {
       columns.length = owners.length = childGroups.length = 0;
       rootGroup = 0;
       continue;
     }
     let newItem = false;
-    while (first === '-' && text[at] === '-' && (code(at + 1) === SPACE || at + 1 >= lineEnd || code(at + 1) === CR)) {
+    while (first === DASH && code(at) === DASH && (code(at + 1) === SPACE || at + 1 >= lineEnd || code(at + 1) === CR)) {
       newItem = true;
       at++;
       while (code(at) === SPACE) at++;
     }
-    const m = sticky(YAML_KEY, at);
-    if (!m) continue;
+    if (!matchesAt(YAML_KEY, text, at)) continue;
+    // The match ends after the colon; a quoted key (no quote inside) ends at the next quote, a plain one at the colon.
+    const valueAt = YAML_KEY.lastIndex;
+    const quoted = code(at) === DOUBLE_QUOTE || code(at) === SINGLE_QUOTE;
+    const start = quoted ? at + 1 : at;
+    const raw = text.slice(start, quoted ? nextQuote(text, start) : valueAt - 1).trimEnd();
     const column = at - lineOffset;
     while (columns.length && columns[columns.length - 1] >= column) {
       columns.pop();
@@ -79,76 +125,115 @@ export function yamlKeys(text: string, valuesOf?: ReadonlySet<string>): Document
       if (depth) childGroups[depth - 1] = group;
       else rootGroup = group;
     }
-    const raw = (m[2] ?? m[3]).trimEnd();
-    const start = at + (m[1] ? 1 : 0);
-    const key: DocumentKey = { key: raw, start, end: start + raw.length, parent, group, value: undefined };
-    const valueAt = at + m[0].length;
+    const key = visitor.key(raw, start, start + raw.length, group, parent);
     let next = valueAt;
     while (code(next) === SPACE || code(next) === TAB) next++;
-    if ((text[next] === '|' || text[next] === '>') && sticky(BLOCK_SCALAR, valueAt)) blockScalarColumn = column;
+    if ((code(next) === PIPE || code(next) === GREATER) && matchesAt(BLOCK_SCALAR, text, valueAt)) blockScalarColumn = column;
     else if (!valuesOf || valuesOf.has(raw)) {
-      const scalar = sticky(YAML_SCALAR, valueAt);
+      YAML_SCALAR.lastIndex = valueAt;
+      const scalar = YAML_SCALAR.exec(text);
       if (scalar) {
         const value = scalar[3] ?? scalar[4];
         const valueStart = valueAt + scalar[1].length + (scalar[2] ? 1 : 0);
-        key.value = { text: value, start: valueStart, end: valueStart + value.length };
+        visitor.value(key, value, valueStart, valueStart + value.length);
       }
     }
-    keys.push(key);
     columns.push(column);
     owners.push(key);
     childGroups.push(0);
   }
-  return keys;
 }
 
-/** Keys of a JSON (or JSON with comments) document; tolerant of errors, it never throws. */
-export function jsonKeys(text: string): DocumentKey[] {
-  const keys: DocumentKey[] = [];
+/** Reads the keys of a JSON (or JSON with comments) document; tolerant of errors, it never throws. Values of the keys `valuesOf` names (default: all). */
+export function readJsonKeys<K>(text: string, visitor: KeyVisitor<K>, valuesOf?: ReadonlySet<string>): void {
   /** Per open container: whether it is an object, its group, and the key whose value it is. */
-  const stack: { object: boolean; group: number; owner?: DocumentKey }[] = [];
+  const objects: boolean[] = [];
+  const groupsOf: number[] = [];
+  const owners: (K | undefined)[] = [];
   let groups = 0;
-  let pendingKey: DocumentKey | undefined;
+  let pendingKey: K | undefined;
+  /** Whether the pending key's value is read. */
+  let wanted = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text[i];
-    if (c === '/' && text[i + 1] === '/') { i = lineEndFrom(text, i) - 1; continue; }
-    if (c === '/' && text[i + 1] === '*') { const e = text.indexOf('*/', i + 2); i = e < 0 ? n : e + 1; continue; }
-    if (c === '{' || c === '[') {
-      const top = stack[stack.length - 1];
-      const owner = pendingKey ?? (top && !top.object ? top.owner : undefined);
-      stack.push({ object: c === '{', group: ++groups, owner });
+    const c = text.charCodeAt(i);
+    if (c === SLASH && text.charCodeAt(i + 1) === SLASH) { i = lineEndFrom(text, i) - 1; continue; }
+    if (c === SLASH && text.charCodeAt(i + 1) === STAR) { const e = text.indexOf('*/', i + 2); i = e < 0 ? n : e + 1; continue; }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      const top = owners.length - 1;
+      const owner = pendingKey ?? (top >= 0 && !objects[top] ? owners[top] : undefined);
+      objects.push(c === OPEN_BRACE);
+      groupsOf.push(++groups);
+      owners.push(owner);
       pendingKey = undefined;
       continue;
     }
-    if (c === '}' || c === ']') { stack.pop(); pendingKey = undefined; continue; }
-    if (c === '"') {
+    if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      objects.pop();
+      groupsOf.pop();
+      owners.pop();
+      pendingKey = undefined;
+      continue;
+    }
+    if (c === DOUBLE_QUOTE) {
       let j = i + 1;
-      while (j < n && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      const top = stack[stack.length - 1];
+      for (let d = text.charCodeAt(j); j < n && d !== DOUBLE_QUOTE && d !== NEWLINE; d = text.charCodeAt(j)) j += d === BACKSLASH ? 2 : 1;
+      const top = owners.length - 1;
       let k = j + 1;
-      while (k < n && (text[k] === ' ' || text[k] === '\n' || text[k] === '\t' || text[k] === '\r')) k++;
-      if (top?.object && text[k] === ':' && !pendingKey) {
-        pendingKey = { key: text.slice(i + 1, j), start: i + 1, end: j, parent: top.owner, group: top.group, value: undefined };
-        keys.push(pendingKey);
+      for (let d = text.charCodeAt(k); k < n && (d === SPACE || d === NEWLINE || d === TAB || d === CR); d = text.charCodeAt(k)) k++;
+      if (top >= 0 && objects[top] && text.charCodeAt(k) === COLON && !pendingKey) {
+        const key = text.slice(i + 1, j);
+        pendingKey = visitor.key(key, i + 1, j, groupsOf[top], owners[top]);
+        wanted = !valuesOf || valuesOf.has(key);
         i = k;
         continue;
       }
-      if (pendingKey) pendingKey.value = { text: text.slice(i + 1, j), start: i + 1, end: j };
+      if (pendingKey && wanted) visitor.value(pendingKey, text.slice(i + 1, j), i + 1, j);
       pendingKey = undefined;
       i = j;
       continue;
     }
-    if (c === ',') { pendingKey = undefined; continue; }
-    if (pendingKey && (c === '-' || (c >= '0' && c <= '9') || c === 't' || c === 'f' || c === 'n')) {
+    if (c === COMMA) { pendingKey = undefined; continue; }
+    if (pendingKey && (c === DASH || (c >= DIGIT_0 && c <= DIGIT_9) || c === LOWER_T || c === LOWER_F || c === LOWER_N)) {
       let j = i + 1;
-      while (j < n && !/[\s,}\]]/.test(text[j])) j++;
-      pendingKey.value = { text: text.slice(i, j), start: i, end: j };
+      while (j < n && !isJsonValueEnd(text.charCodeAt(j))) j++;
+      if (wanted) visitor.value(pendingKey, text.slice(i, j), i, j);
       pendingKey = undefined;
       i = j - 1;
     }
   }
-  return keys;
+}
+
+/** `/[\s,}\]]/`: what ends a number or literal. */
+function isJsonValueEnd(c: number): boolean {
+  return c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isWhitespace(c);
+}
+
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LOWER_T = 0x74;
+const LOWER_F = 0x66;
+const LOWER_N = 0x6e;
+
+function matchesAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/** The first `"` or `'` from `i` (a quoted YAML key holds neither). */
+function nextQuote(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); i < text.length && c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE; c = text.charCodeAt(++i));
+  return i;
 }
 
 function lineEndFrom(text: string, i: number): number {

@@ -2,22 +2,29 @@
 import { findRequestFileTokens } from './httpRequestFile';
 import { findOpenApiTokens } from './openApi';
 import { scanSource } from './sourceScanner';
-import type { HttpToken } from './token';
+import type { HttpToken, TokenFilter } from './token';
 
 export { normalizeName, statusFromName } from './httpVocabulary';
 
-/** All tokens in `text`, sorted by start offset. `languageId` (an LSP language id) selects the vocabularies. */
-export function findHttpTokens(text: string, languageId: string): HttpToken[] {
+/**
+ * All tokens in `text`, sorted by start offset. `languageId` (an LSP language id) selects the vocabularies.
+ * With `wanted`, only tokens of wanted values are returned, and the rest is found faster; the others are unchanged.
+ */
+export function findHttpTokens(text: string, languageId: string, wanted?: TokenFilter): HttpToken[] {
   switch (languageId) {
     case 'yaml':
     case 'json':
     case 'jsonc':
-      return findOpenApiTokens(text, languageId);
+      return only(findOpenApiTokens(text, languageId), wanted);
     case 'http':
-      return [...findRequestFileTokens(text), ...findScriptTokens(text)].sort((a, b) => a.start - b.start);
+      return only([...findRequestFileTokens(text), ...findScriptTokens(text)].sort((a, b) => a.start - b.start), wanted);
     default:
-      return scanSource(text, languageId).sort((a, b) => a.start - b.start);
+      return scanSource(text, languageId, wanted).sort((a, b) => a.start - b.start);
   }
+}
+
+function only(tokens: HttpToken[], wanted: TokenFilter | undefined): HttpToken[] {
+  return wanted ? tokens.filter((t) => wanted(t.kind, t.value)) : tokens;
 }
 
 /** The JavaScript of `.http` response handlers (`> {% client.assert(response.status === 200) %}`). */

@@ -5,9 +5,14 @@
  */
 
 const WORD = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$';
+/** In a set of last characters: the match may be empty at the start of the text (`^`), with nothing before it. */
+export const START = '';
 const DIGITS = '0123456789';
 
-/** The characters a match of `source` can end with, ignoring trailing whitespace; `undefined` when unknown. */
+/**
+ * The characters a match of `source` can end with, ignoring trailing whitespace (`\n` is kept when the source says
+ * it), `START` for an empty match at the start of the text; `undefined` when unknown.
+ */
 export function lastCharsOf(source: string): Set<string> | undefined {
   return tail(`(?:${source})`, 0);
 }
@@ -50,9 +55,12 @@ function tail(src: string, depth: number): Set<string> | undefined {
     if (c === 'b' || c === 'B') return tail(src.slice(0, atom), depth + 1);
     if (c === 'd') return new Set(DIGITS);
     if (c === 'w') return new Set(WORD);
+    if (c === 'n') return new Set(['\n']);
     if (/[()[\]{}.*+?|\\/^$\-,:=!<>@#&%'"`~;]/.test(c)) return new Set([c]);
     return undefined;
   }
+  // The start of the text: nothing comes before.
+  if (text === '^') return new Set([START]);
   if (/[.^$|{}]/.test(text)) return undefined;
   return new Set([text]);
 }

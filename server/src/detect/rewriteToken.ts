@@ -1,10 +1,8 @@
 /** Rewrites a token to another value in the same spelling: `HttpStatus.FOUND` → `HttpStatus.SEE_OTHER`, `302` → `303`. */
 import { HEADER_BY_LOWER, methodFromName } from './httpVocabulary';
 import type { HttpToken } from './token';
-import { buildFamilyNames, type FamilyNames, type TokenValue } from './vocabulary';
+import { familyNames, type TokenValue } from './vocabulary';
 import { FAMILIES } from './vocabularies';
-
-const namesCache = new Map<string, FamilyNames>();
 
 /**
  * The text that replaces `tokenText` (the token's range in the document) to say `target` instead, in the token's
@@ -16,9 +14,7 @@ export function rewriteToken(token: HttpToken, tokenText: string, target: number
   if (token.confidence !== 'constant') return rewriteLiteral(token, tokenText, value);
   const family = FAMILIES.get(token.family);
   if (!family) return undefined;
-  let names = namesCache.get(family.id);
-  if (!names) namesCache.set(family.id, (names = buildFamilyNames(family)));
-  const name = names.byValue.get(value);
+  const name = familyNames(family).byValue.get(value);
   const last = /[A-Za-z_$][\w$]*$/.exec(tokenText);
   if (!name || !last) return undefined;
   return tokenText.slice(0, last.index) + name;

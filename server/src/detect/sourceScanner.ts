@@ -3,10 +3,10 @@
  * numbers and the names the language's families know; each candidate is then checked against its rules.
  */
 import { HEADER_BY_LOWER, HTTP_HEADERS, HTTP_METHODS, STATUS_BY_CODE, STATUS_CODES, methodFromName } from './httpVocabulary';
-import { lastCharsOf } from './regexTail';
-import { syntaxOf } from './sourceSyntax';
-import type { HttpToken, TokenKind } from './token';
-import { LITERAL_FAMILY, buildFamilyNames, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
+import { lastCharsOf, START } from './regexTail';
+import { syntaxOf, type SourceSyntax } from './sourceSyntax';
+import type { HttpToken, TokenFilter, TokenKind } from './token';
+import { LITERAL_FAMILY, familyNames, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
 import { FAMILIES, RULES } from './vocabularies';
 
 interface Contexts {
@@ -18,16 +18,21 @@ interface Contexts {
 }
 
 interface CompiledName extends Contexts { rule: NameRule; kind: TokenKind; qualifier?: RegExp; value: TokenValue }
-interface CompiledNumber extends Contexts { rule: NumberRule; lastChars?: Set<string> }
+interface CompiledNumber extends Contexts { rule: NumberRule; lastChars?: ReadonlySet<string> }
 interface NumberMatcher { rules: CompiledNumber[]; any: RegExp }
 interface CompiledString extends Contexts { rule: StringRule; content?: RegExp; namePattern?: RegExp }
 
 interface LanguageScanner {
+  /** Groups: 1 a comment, 2 a string, 3 a number, 4 the guard before a guarded name; none: a name. */
   lexer: RegExp;
+  /** The characters a guarded name needs before it (whitespace aside). */
+  guardChars: ReadonlySet<number>;
+  guarded: ReadonlySet<string>;
   names: Map<string, CompiledName[]>;
   numbers: CompiledNumber[];
   /** Matchers by code category and the character before the number (built when first needed). */
-  numberMatchers: Map<string, NumberMatcher | undefined>;
+  numberMatchers: Map<number, NumberMatcher | undefined>;
+  numberMatchersBySource: Map<string, NumberMatcher>;
   strings: CompiledString[];
   hasContentRules: boolean;
   importLine: RegExp;
@@ -37,17 +42,35 @@ interface LanguageScanner {
 const scanners = new Map<string, LanguageScanner>();
 
 /** The tokens of a source file in a programming language, sorted by offset. */
-export function scanSource(text: string, languageId: string): HttpToken[] {
+export function scanSource(text: string, languageId: string, wanted?: TokenFilter): HttpToken[] {
   let scanner = scanners.get(languageId);
   if (!scanner) scanners.set(languageId, (scanner = compileScanner(languageId)));
-  return new Scan(text, scanner).run();
+  return new Scan(text, scanner, wanted).run();
 }
 
 function appliesTo(rule: Rule, languageId: string): boolean {
   return rule.languages === '*' || rule.languages.includes(languageId);
 }
 
-const sticky = (source: string) => new RegExp(source, 'y');
+/**
+ * Compiled regexes by flags and source, shared by every language's scanner (the rules for all languages are the
+ * same text): each is compiled once per process. Sticky ones are positioned before every use, so sharing is safe.
+ */
+const compiled = new Map<string, RegExp>();
+function regex(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = compiled.get(key);
+  if (!re) compiled.set(key, (re = new RegExp(source, flags)));
+  return re;
+}
+const sticky = (source: string) => regex(source, 'y');
+
+/** Rules for every language are compiled once per language: their tails are read once. */
+const lastCharsCache = new Map<string, Set<string> | undefined>();
+function lastCharsOfCached(source: string): Set<string> | undefined {
+  if (!lastCharsCache.has(source)) lastCharsCache.set(source, lastCharsOf(source));
+  return lastCharsCache.get(source);
+}
 
 function compileScanner(languageId: string): LanguageScanner {
   const syntax = syntaxOf(languageId);
@@ -58,7 +81,7 @@ function compileScanner(languageId: string): LanguageScanner {
     if (rule.requires) {
       requires = requirementIndex.get(rule.requires);
       if (requires === undefined) {
-        requires = requirements.push(new RegExp(rule.requires)) - 1;
+        requires = requirements.push(regex(rule.requires)) - 1;
         requirementIndex.set(rule.requires, requires);
       }
     }
@@ -74,28 +97,34 @@ function compileScanner(languageId: string): LanguageScanner {
   const strings: CompiledString[] = [];
   for (const rule of RULES) {
     if (!appliesTo(rule, languageId)) continue;
-    if (rule.on === 'number') numbers.push({ rule, ...contexts(rule), lastChars: rule.before ? lastCharsOf(rule.before) : undefined });
+    if (rule.on === 'number') numbers.push({ rule, ...contexts(rule), lastChars: rule.before ? charsBeforeNumber(rule.before) : undefined });
     else if (rule.on === 'string') {
-      const content = rule.content ? new RegExp(`^(?:${rule.content})`) : undefined;
-      strings.push({ rule, ...contexts(rule), content, namePattern: rule.namePattern ? new RegExp(rule.namePattern) : undefined });
+      const content = rule.content ? regex(`^(?:${rule.content})`) : undefined;
+      strings.push({ rule, ...contexts(rule), content, namePattern: rule.namePattern ? regex(rule.namePattern) : undefined });
     } else {
       const family = FAMILIES.get(rule.family)!;
       const shared = { rule, kind: family.kind, ...contexts(rule), qualifier: rule.qualifier ? sticky(`(?<=(${rule.qualifier}))`) : undefined };
-      for (const [name, value] of buildFamilyNames(family).byName) {
+      for (const [name, value] of familyNames(family).byName) {
         let list = names.get(name);
         if (!list) names.set(name, (list = []));
         list.push({ ...shared, value });
       }
     }
   }
+  const { free, guarded, guard } = splitNames(names, syntax);
   const alternatives = [`(${syntax.comments.join('|')})`, `(${syntax.strings.join('|')})`, String.raw`(?<![\w$.])([1-5]\d\d)(?![\w.])`];
   // `\b` is cheaper than a lookbehind here; a name glued to a `$` is not worth the cost.
-  if (names.size) alternatives.push(String.raw`\b(?:${wordTrie([...names.keys()])})\b`);
+  if (free.length) alternatives.push(String.raw`\b(?:${nameAlternation(free)})\b`);
+  const guardStart = guard.has(START) ? '^|' : '';
+  if (guarded.length) alternatives.push(String.raw`((?:${guardStart}[${escapeClass(guard)}])\s*)\b(?:${nameAlternation(guarded)})\b`);
   return {
     lexer: new RegExp(alternatives.join('|'), 'g'),
+    guardChars: new Set([...guard].filter((c) => c !== START).map((c) => c.charCodeAt(0))),
+    guarded: new Set(guarded),
     names,
     numbers,
     numberMatchers: new Map(),
+    numberMatchersBySource: new Map(),
     strings,
     hasContentRules: strings.some((c) => c.content),
     importLine: sticky(`[ \\t]*(?:${syntax.imports})`),
@@ -103,26 +132,54 @@ function compileScanner(languageId: string): LanguageScanner {
   };
 }
 
-/** A regex alternation of words, factored by shared prefixes so the engine does not retry each word. */
-function wordTrie(words: string[]): string {
-  interface Node { end?: boolean; next: Map<string, Node> }
-  const root: Node = { next: new Map() };
-  for (const w of words) {
-    let node = root;
-    for (const ch of w) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map() }));
-      node = child;
+/**
+ * A regex alternation of names, longest first. Every name is a word (`[A-Za-z_]\w*`) between `\b`s, so at most one
+ * can match at a place and the order never changes a result; irregexp runs this as fast as a prefix trie and compiles it faster.
+ */
+function nameAlternation(names: string[]): string {
+  return names.map((n) => n.replace(/[$]/g, '\\$')).sort((a, b) => b.length - a.length).join('|');
+}
+
+/**
+ * Names whose every rule needs one of a few characters right before them (`.` of `HttpStatus.`, `@`, `::`), give or
+ * take whitespace, are only looked for there: trying every name at every word costs the lexer most of its time.
+ * A name not tried is a word the lexer steps through, and no comment, string, number or name can start inside a word,
+ * except a prefixed string (Rust's `r"…"`) right after a name that ends in its prefix: such names are tried everywhere.
+ */
+function splitNames(names: ReadonlyMap<string, readonly CompiledName[]>, syntax: SourceSyntax): { free: string[]; guarded: string[]; guard: Set<string> } {
+  const prefixes = new Set([...syntax.comments, ...syntax.strings].map((source) => /^\w/.exec(source)?.[0]).filter((c) => c !== undefined));
+  const free: string[] = [];
+  const guarded: string[] = [];
+  const guard = new Set<string>();
+  for (const [name, list] of names) {
+    const needs = list.map(charsBeforeName);
+    if (!/^[A-Za-z_]\w*$/.test(name) || prefixes.has(name[name.length - 1]) || needs.some((c) => !c)) free.push(name);
+    else {
+      guarded.push(name);
+      for (const chars of needs) for (const c of chars!) guard.add(c);
     }
-    node.end = true;
   }
-  const emit = (node: Node): string => {
-    const branches = [...node.next].map(([ch, child]) => ch.replace(/[$]/g, '\\$') + emit(child));
-    if (!branches.length) return '';
-    const group = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
-    return node.end ? `(?:${group})?` : group;
-  };
-  return emit(root);
+  return { free, guarded, guard };
+}
+
+function escapeClass(chars: ReadonlySet<string>): string {
+  return [...chars].filter((c) => c !== START).sort().map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+}
+
+/**
+ * What `numberMatcher` compares with the character before a number. It skips line breaks and sees nothing at the
+ * start of the text: a context that may end in a line break, or match there, says nothing.
+ */
+function charsBeforeNumber(before: string): ReadonlySet<string> | undefined {
+  const chars = lastCharsOfCached(before);
+  return chars?.has('\n') || chars?.has(START) ? undefined : chars;
+}
+
+/** The characters one of which ends the text before a name (whitespace aside) for the rule to hold; `undefined`: any. */
+function charsBeforeName(c: CompiledName): ReadonlySet<string> | undefined {
+  // The qualifier ends right before the name; only without one is `before` checked there.
+  if (c.rule.qualifier !== undefined) return lastCharsOfCached(c.rule.qualifier);
+  return c.rule.before === undefined ? undefined : lastCharsOfCached(c.rule.before);
 }
 
 /** Longer strings are prose or URLs; only content rules (`'Location: /x'`, `"GET /items/"`) read up to this length. */
@@ -142,29 +199,56 @@ const NAMED_STRINGS: ReadonlyMap<string, Partial<Record<TokenKind, TokenValue>>>
 class Scan {
   private readonly tokens: HttpToken[] = [];
   private readonly met: (boolean | undefined)[] = [];
+  /** The line the last import check looked at (names come in order, so each line is read once). */
+  private importLineStart = -1;
+  private importLineEnd = -1;
+  private importLine = false;
 
-  constructor(private readonly text: string, private readonly scanner: LanguageScanner) {}
+  /** Without a filter every token is reported; with one, a candidate of no wanted value is not even checked. */
+  constructor(private readonly text: string, private readonly scanner: LanguageScanner, private readonly wanted?: TokenFilter) {}
 
   run(): HttpToken[] {
     const { text, scanner } = this;
     const lexer = scanner.lexer;
+    const guardChars = scanner.guardChars;
     lexer.lastIndex = 0;
     for (let m = lexer.exec(text); m; m = lexer.exec(text)) {
-      if (m[1] !== undefined) continue;
-      if (m[2] !== undefined) this.string(m.index, m[2]);
-      else if (m[3] !== undefined) this.number(m.index);
-      else this.name(m.index, m[0]);
+      if (m[1] === undefined) {
+        if (m[2] !== undefined) this.string(m.index, lexer.lastIndex);
+        else if (m[3] !== undefined) this.number(m.index);
+        else if (m[4] !== undefined) this.name(m.index + m[4].length, m[0].slice(m[4].length));
+        else this.name(m.index, m[0]);
+      }
+      if (guardChars.has(text.charCodeAt(lexer.lastIndex - 1))) this.guardedNamesAfter(lexer);
     }
     return this.tokens;
   }
 
+  /**
+   * The lexer looks for a guarded name together with the character before it; when a match of its own ended with
+   * that character, a guarded name right after it (whitespace aside) is its next match, read here.
+   */
+  private guardedNamesAfter(lexer: RegExp): void {
+    const { text, scanner } = this;
+    do {
+      WORD_AFTER_SPACE.lastIndex = lexer.lastIndex;
+      const m = WORD_AFTER_SPACE.exec(text);
+      if (!m || !scanner.guarded.has(m[2])) return;
+      this.name(WORD_AFTER_SPACE.lastIndex - m[2].length, m[2]);
+      lexer.lastIndex = WORD_AFTER_SPACE.lastIndex;
+    } while (scanner.guardChars.has(text.charCodeAt(lexer.lastIndex - 1)));
+  }
+
   /** Local contexts first (cheap), the file-level requirement last (one search of the file, remembered). */
   private holds(c: Contexts, start: number, end: number): boolean {
+    return this.holdsLocally(c, start, end) && (c.requires === undefined || this.requirementMet(c.requires));
+  }
+
+  private holdsLocally(c: Contexts, start: number, end: number): boolean {
     const text = this.text;
     if (c.after && !at(c.after, text, end)) return false;
     if (c.before && !at(c.before, text, start)) return false;
-    if (c.notBefore && !at(c.notBefore, text, start)) return false;
-    return c.requires === undefined || this.requirementMet(c.requires);
+    return !c.notBefore || at(c.notBefore, text, start);
   }
 
   private requirementMet(index: number): boolean {
@@ -177,8 +261,11 @@ class Scan {
 
   private name(start: number, word: string): void {
     const end = start + word.length;
+    const rules = this.scanner.names.get(word)!;
+    const wanted = this.wanted;
+    if (wanted && !rules.some((c) => wanted(c.kind, c.value))) return;
     let imported: boolean | undefined;
-    for (const c of this.scanner.names.get(word)!) {
+    for (const c of rules) {
       let from = start;
       if (c.qualifier) {
         c.qualifier.lastIndex = start;
@@ -188,24 +275,29 @@ class Scan {
       }
       if (!this.holds(c, from, end)) continue;
       imported ??= this.onImportLine(start);
-      if (imported) return;
-      this.add(c.kind, c.value, from, end, c.rule.confidence ?? 'constant', c.rule.family);
+      // The first rule that holds decides, wanted or not.
+      if (!imported && (!wanted || wanted(c.kind, c.value))) this.add(c.kind, c.value, from, end, c.rule.confidence ?? 'constant', c.rule.family);
       return;
     }
   }
 
   private onImportLine(offset: number): boolean {
+    if (offset >= this.importLineStart && offset <= this.importLineEnd) return this.importLine;
+    const text = this.text;
     const re = this.scanner.importLine;
-    re.lastIndex = this.text.lastIndexOf('\n', offset - 1) + 1;
-    return re.test(this.text);
+    re.lastIndex = this.importLineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const newline = text.indexOf('\n', offset);
+    this.importLineEnd = newline < 0 ? text.length : newline;
+    return (this.importLine = re.test(text));
   }
 
   private number(start: number): void {
     const text = this.text;
-    const code = Number(text.slice(start, start + 3));
+    const code = (text.charCodeAt(start) - 48) * 100 + (text.charCodeAt(start + 1) - 48) * 10 + text.charCodeAt(start + 2) - 48;
+    if (this.wanted && !this.wanted('status', code)) return;
     let before = start - 1;
-    while (before >= 0 && WHITESPACE.has(text[before])) before--;
-    const matcher = numberMatcher(this.scanner, code, before >= 0 ? text[before] : '');
+    for (let c = text.charCodeAt(before); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(--before));
+    const matcher = numberMatcher(this.scanner, code, before >= 0 ? text.charCodeAt(before) : -1);
     if (!matcher) return;
     matcher.any.lastIndex = start;
     const m = matcher.any.exec(text);
@@ -221,59 +313,103 @@ class Scan {
     }
   }
 
-  private string(start: number, literal: string): void {
-    const n = literal.length;
+  /** A string literal from `start` to `end`: its content may name a method, header or status, or hold one (content rules). */
+  private string(start: number, end: number): void {
+    const text = this.text;
+    const n = end - start;
     if (n < 4 || n > MAX_STRING + 8) return;
     // Prefixes: C# verbatim `@"…"`, Rust raw `r#"…"#`; triple quotes in Python, Kotlin, Swift, Elixir.
     let open = 0;
-    while (literal[open] === '@' || literal[open] === 'r' || literal[open] === '#') open++;
-    const hashes = open - (literal[0] === 'r' ? 1 : 0);
-    const q = literal[open];
-    const quote = n >= open + 6 && literal[open + 1] === q && literal[open + 2] === q ? 3 : 1;
+    for (let c = text.charCodeAt(start); c === AT || c === LOWER_R || c === HASH; c = text.charCodeAt(start + ++open));
+    const hashes = open - (text.charCodeAt(start) === LOWER_R ? 1 : 0);
+    const q = text.charCodeAt(start + open);
+    const quote = n >= open + 6 && text.charCodeAt(start + open + 1) === q && text.charCodeAt(start + open + 2) === q ? 3 : 1;
     const from = start + open + quote;
     const length = n - open - 2 * quote - hashes;
-    if (length < 2 || length > MAX_STRING || (length > MAX_NAME && !this.scanner.hasContentRules)) return;
-    const content = this.text.slice(from, from + length);
-    const named = length <= MAX_NAME ? NAMED_STRINGS.get(content.toLowerCase()) : undefined;
-    for (const c of this.scanner.strings) {
+    const scanner = this.scanner;
+    if (length < 2 || length > MAX_STRING || (length > MAX_NAME && !scanner.hasContentRules)) return;
+    const mayBeNamed = length <= MAX_NAME && mayNameSomething(length, text.charCodeAt(from));
+    if (!mayBeNamed && !scanner.hasContentRules) return;
+    let content: string | undefined;
+    let named: Partial<Record<TokenKind, TokenValue>> | undefined;
+    if (mayBeNamed) named = NAMED_STRINGS.get((content = text.slice(from, from + length)).toLowerCase());
+    const wanted = this.wanted;
+    if (wanted && !scanner.hasContentRules && !(named && isWanted(named, wanted))) return;
+    for (const c of scanner.strings) {
       const kind = c.rule.kind;
       let tokenStart = from;
       let tokenLength = length;
       let value: TokenValue | undefined;
       if (c.content) {
-        const m = c.content.exec(content);
+        // The surroundings first: they reject most strings without reading the content.
+        if (!this.holdsLocally(c, start, end)) continue;
+        const m = c.content.exec((content ??= text.slice(from, from + length)));
         if (!m) continue;
         const v = m.groups?.v ?? m[0];
         tokenStart = from + m[0].indexOf(v);
         tokenLength = v.length;
         value = valueOfText(kind, v);
+        if (value === undefined || (c.requires !== undefined && !this.requirementMet(c.requires))) continue;
       } else {
         value = named?.[kind];
-        if (value !== undefined && c.namePattern && !c.namePattern.test(content)) continue;
+        if (value === undefined || (c.namePattern && !c.namePattern.test(content!)) || !this.holds(c, start, end)) continue;
       }
-      if (value === undefined || !this.holds(c, start, start + n)) continue;
-      this.add(kind, value, tokenStart, tokenStart + tokenLength, 'literal', LITERAL_FAMILY[kind]);
+      // The first rule that gives a value and holds decides, wanted or not.
+      if (!wanted || wanted(kind, value)) this.add(kind, value, tokenStart, tokenStart + tokenLength, 'literal', LITERAL_FAMILY[kind]);
       return;
     }
   }
 }
 
-const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
+function isWanted(named: Partial<Record<TokenKind, TokenValue>>, wanted: TokenFilter): boolean {
+  for (const kind in named) if (wanted(kind as TokenKind, named[kind as TokenKind]!)) return true;
+  return false;
+}
+
+/** Whitespace, then a whole word: a name candidate. */
+const WORD_AFTER_SPACE = /(\s*)\b([A-Za-z_]\w*)\b/y;
+
+const AT = 0x40;
+const LOWER_R = 0x72;
+const HASH = 0x23;
+/** U+212A KELVIN SIGN: the one non-ASCII character whose lower case is ASCII (`k`). */
+const KELVIN = 0x212a;
+
+/** Lengths and lower-case first characters of the named strings: most strings are rejected on these two numbers. */
+const NAMED_SHAPES: ReadonlySet<number> = new Set([...NAMED_STRINGS.keys()].map((k) => shapeOf(k.length, k.charCodeAt(0))));
+
+function shapeOf(length: number, first: number): number {
+  return length * 128 + first;
+}
+
+/** Whether a string of `length` characters starting with `first` can, lower-cased, be one of the named strings. */
+function mayNameSomething(length: number, first: number): boolean {
+  if (first >= 0x41 && first <= 0x5a) first += 0x20;
+  else if (first === KELVIN) first = 0x6b;
+  else if (first >= 128) return false;
+  return NAMED_SHAPES.has(shapeOf(length, first));
+}
 
 /**
  * The rules that can read `code` after the character `previous`: those that accept the code (registered or
  * any, its class) and whose context can end in that character, as one sticky regex whose empty groups mark the rule.
  */
-function numberMatcher(scanner: LanguageScanner, code: number, previous: string): NumberMatcher | undefined {
+function numberMatcher(scanner: LanguageScanner, code: number, previousCode: number): NumberMatcher | undefined {
   const registered = STATUS_BY_CODE.has(code);
   const cls = Math.floor(code / 100);
-  const key = `${cls}${registered ? 'r' : 'u'}${previous}`;
+  const key = ((cls * 2 + (registered ? 1 : 0)) << 17) + previousCode + 1;
   if (scanner.numberMatchers.has(key)) return scanner.numberMatchers.get(key);
+  const previous = previousCode < 0 ? '' : String.fromCharCode(previousCode);
   const rules = scanner.numbers.filter(({ rule, lastChars }) =>
     (rule.anyCode || registered) && (rule.codeClass === undefined || rule.codeClass === cls) && (!lastChars || lastChars.has(previous)));
-  // The lookahead first: it is cheap, and it spares the lookbehind when it fails.
-  const any = sticky(rules.map(({ rule }) => `${rule.after ? String.raw`(?=\d{3}(?:${rule.after}))` : ''}${rule.before ? `(?<=${rule.before})` : ''}()`).join('|'));
-  const matcher = rules.length ? { rules, any } : undefined;
+  let matcher: NumberMatcher | undefined;
+  if (rules.length) {
+    // The lookahead first: it is cheap, and it spares the lookbehind when it fails.
+    const source = rules.map(({ rule }) => `${rule.after ? String.raw`(?=\d{3}(?:${rule.after}))` : ''}${rule.before ? `(?<=${rule.before})` : ''}()`).join('|');
+    // Many keys select the same rules: one compiled regex (and one rules array) each.
+    matcher = scanner.numberMatchersBySource.get(source);
+    if (!matcher) scanner.numberMatchersBySource.set(source, (matcher = { rules, any: sticky(source) }));
+  }
   scanner.numberMatchers.set(key, matcher);
   return matcher;
 }

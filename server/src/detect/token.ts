@@ -20,6 +20,9 @@ export interface HttpToken {
   family: string;
 }
 
+/** Which tokens a caller wants, by kind and value (e.g. only those a diagnostic can be about); others may be left out. */
+export type TokenFilter = (kind: TokenKind, value: number | string) => boolean;
+
 /** The token covering `offset`, if any (tokens are sorted by start). */
 export function tokenAt(tokens: readonly HttpToken[], offset: number): HttpToken | undefined {
   let lo = 0;

@@ -98,6 +98,15 @@ function valueOf(kind: TokenKind, key: string | number): TokenValue {
   return kind === 'status' ? Number(key) : String(key);
 }
 
+const namesByFamily = new Map<string, FamilyNames>();
+
+/** `buildFamilyNames`, computed once per family. */
+export function familyNames(family: Family): FamilyNames {
+  let names = namesByFamily.get(family.id);
+  if (!names) namesByFamily.set(family.id, (names = buildFamilyNames(family)));
+  return names;
+}
+
 /** All names of a family: its own names and aliases first, then those its spelling derives from the phrase tables. */
 export function buildFamilyNames(family: Family): FamilyNames {
   const byName = new Map<string, TokenValue>();

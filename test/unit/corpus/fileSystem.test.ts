@@ -118,6 +118,25 @@ describe('corpus/NodeCorpusFileSystem: links, loops and large files', () => {
     assert.deepStrictEqual([...index.topics.keys()], ['a']);
   });
 
+  it('reads many files at once exactly as readFileSync does, with an error in place of each unreadable one', async () => {
+    const files: Record<string, string> = {
+      'ascii.md': page('ascii', 'plain text\n'),
+      'accents.md': page('accents', 'Café, naïve, 😀 and ‘quotes’\n'),
+      'bom.md': '\ufeff' + page('bom'),
+      'empty.md': '',
+      'big.md': page('big', 'z'.repeat(100_000)),
+    };
+    // Enough pages of 60 KB to fill the read buffer more than once.
+    for (let i = 0; i < 9; i++) files[`part-${i}.md`] = page(`part-${i}`, `${i}`.repeat(60_000));
+    const root = dir(files);
+    const paths = [...Object.keys(files).map((f) => path.join(root, f)), path.join(root, 'missing.md'), root];
+    const texts = await new NodeCorpusFileSystem().readFiles(paths);
+    assert.strictEqual(texts.length, paths.length);
+    paths.slice(0, -2).forEach((p, i) => assert.strictEqual(texts[i], fs.readFileSync(p, 'utf8'), p));
+    assert.match(String(texts[paths.length - 2]), /ENOENT/);
+    assert.match(String(texts[paths.length - 1]), /not a regular file/);
+  });
+
   it('reports a missing root as one problem', async () => {
     const missing = path.join(dir(), 'nope');
     const index = await load(missing);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { lastCharsOf } from '../../../server/src/detect/regexTail';
+import { lastCharsOf, START } from '../../../server/src/detect/regexTail';
 import { RULES } from '../../../server/src/detect/vocabularies';
 
 const chars = (source: string) => {
@@ -21,7 +21,12 @@ describe('detect/regexTail', () => {
   });
 
   it('answers "any character" for what it cannot bound', () => {
-    for (const source of [String.raw`(?:^|\n|,)\s*`, String.raw`\w+.`, String.raw`[^)]`, String.raw`a{0,2}`, '']) assert.strictEqual(chars(source), undefined, source);
+    for (const source of [String.raw`\w+.`, String.raw`[^)]`, String.raw`a{0,2}`, String.raw`(?:^|\n|,)?`, '']) assert.strictEqual(chars(source), undefined, source);
+  });
+
+  it('says when a context can end a line or be empty at the start of the text', () => {
+    const set = lastCharsOf(String.raw`(?:^|\n|,)\s*`);
+    assert.deepStrictEqual(set && [...set].sort(), [START, '\n', ','].sort());
   });
 
   it('reads every number rule of the vocabularies without throwing', () => {

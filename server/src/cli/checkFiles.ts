@@ -1,0 +1,211 @@
+/** Checking source files for `check`: one file at a time, in this thread or spread over worker threads that share a file counter. */
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { CorpusIndex } from '../corpus/corpusIndex';
+import { LineMap } from '../corpus/lineMap';
+import { findHttpTokens } from '../detect/findHttpTokens';
+import type { TokenFilter, TokenKind } from '../detect/token';
+import { LITERAL_FAMILY } from '../detect/vocabulary';
+import { diagnose, type DiagnoseInput } from '../features/diagnostics';
+import { readSourceFileSync } from '../node/fileWalker';
+import { languageForPath, type ApiGuidelinesSettings } from '../settings';
+import { displayPath } from './cliContext';
+import { offsetsPosition, type ReportFile, type ReportNote } from './report';
+
+/** What every thread needs to check a file the same way; plain data, so it can be sent to a worker. */
+export interface CheckJob {
+  settings: ApiGuidelinesSettings;
+  cwd: string;
+  /** The config's folder: exclude globs and rules see paths relative to it. */
+  root: string;
+  maxBytes: number;
+}
+
+/** One file's outcome: its findings, or why it was left out. */
+export type FileOutcome = { file: ReportFile } | { note: ReportNote };
+
+/** Checks files against one corpus index and one set of settings (one per thread). */
+export class FileChecker {
+  private readonly filters = new Map<string, TokenFilter>();
+
+  constructor(private readonly index: CorpusIndex, private readonly job: CheckJob) {}
+
+  /** Reads and checks one file. */
+  checkFile(file: string): FileOutcome {
+    const read = readSourceFileSync(file, this.job.maxBytes);
+    if ('skipped' in read) return { note: { path: file, message: read.skipped } };
+    return { file: this.checkText(file, read.text) };
+  }
+
+  /** The findings of one file as a report entry. */
+  checkText(file: string, text: string): ReportFile {
+    const { index, job } = this;
+    const languageId = languageForPath(file) ?? 'plaintext';
+    const findings = diagnose({
+      ...this.diagnoseInput(languageId),
+      text,
+      tokens: findHttpTokens(text, languageId, this.filterFor(languageId)),
+      path: path.relative(job.root, file).split(path.sep).join('/'),
+    });
+    const lines = findings.length ? new LineMap(text) : undefined;
+    return {
+      path: displayPath(job.cwd, file),
+      absolute: file,
+      items: findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        ...offsetsPosition(lines!, f.start, f.end),
+        href: f.href,
+        topicId: f.topicId,
+        prefer: f.prefer,
+      })),
+    };
+  }
+
+  private diagnoseInput(languageId: string): Omit<DiagnoseInput, 'text' | 'tokens'> {
+    return { languageId, index: this.index, settings: this.job.settings.diagnostics, builtinOnly: this.job.settings.corpus.paths.length === 0 };
+  }
+
+  /**
+   * The tokens worth finding in a language: those of a kind and value some rule reports, asked of `diagnose` itself
+   * with a lone token (a finding depends on the token's kind and value, its topic and the settings, and
+   * suppressions only take findings away). The report is the same; the detector skips what cannot matter.
+   */
+  private filterFor(languageId: string): TokenFilter {
+    let filter = this.filters.get(languageId);
+    if (filter) return filter;
+    const input = this.diagnoseInput(languageId);
+    const reported = (kind: TokenKind, value: number | string) =>
+      diagnose({ ...input, text: '', tokens: [{ kind, value, start: 0, end: 1, confidence: 'literal', family: LITERAL_FAMILY[kind] }] }).length > 0;
+    const statuses: (boolean | undefined)[] = [];
+    const names = { method: new Map<string, boolean>(), header: new Map<string, boolean>() };
+    filter = (kind, value) => {
+      if (kind === 'status') return (statuses[value as number] ??= reported(kind, value));
+      const known = names[kind];
+      let wanted = known.get(value as string);
+      if (wanted === undefined) known.set(value as string, (wanted = reported(kind, value)));
+      return wanted;
+    };
+    this.filters.set(languageId, filter);
+    return filter;
+  }
+}
+
+/** What a worker is given when it starts: enough to load the corpus index while this thread walks the folders. */
+export interface WorkerSetup {
+  job: CheckJob;
+  roots: string[];
+}
+
+/**
+ * The work, sent once the files are known: the files grouped by language, and shared counters (per group the next
+ * file to claim, then the files finished); `thread` is the receiver's place among `threads`.
+ */
+export interface WorkOrder {
+  groups: string[][];
+  counters: SharedArrayBuffer;
+  thread: number;
+  threads: number;
+}
+
+/**
+ * Claims files until none is left; `done` runs after each. A thread starts on its own share of the languages and
+ * moves on to the next ones when its share runs out: each compiles the detector for fewer languages.
+ */
+export function checkClaimedFiles(order: WorkOrder, checker: FileChecker, done?: () => void): FileOutcome[] {
+  const counters = new Int32Array(order.counters);
+  const { groups } = order;
+  const outcomes: FileOutcome[] = [];
+  const first = Math.floor((order.thread * groups.length) / order.threads);
+  for (let k = 0; k < groups.length; k++) {
+    const g = (first + k) % groups.length;
+    const files = groups[g];
+    for (let i = Atomics.add(counters, g, 1); i < files.length; i = Atomics.add(counters, g, 1)) {
+      outcomes.push(checker.checkFile(files[i]));
+      Atomics.add(counters, groups.length, 1);
+      done?.();
+    }
+  }
+  return outcomes;
+}
+
+/** Files by language, in their order. */
+function groupByLanguage(files: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const f of files) {
+    const language = languageForPath(f) ?? '';
+    let group = groups.get(language);
+    if (!group) groups.set(language, (group = []));
+    group.push(f);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Worker threads for `check`, started (`start`) as soon as the run looks large, usually while the folders are still
+ * walked, so that they load meanwhile; each loads its own corpus index. `run` spreads the files over them and this thread.
+ */
+export class CheckPool {
+  private readonly workers: { worker: Worker; outcomes: Promise<FileOutcome[]> }[] = [];
+
+  constructor(private readonly workerScript: string | undefined, private readonly size: number, private readonly setup: WorkerSetup) {}
+
+  /** Starts the workers, once. */
+  start(): void {
+    if (!this.workerScript || this.workers.length) return;
+    for (let i = 0; i < this.size; i++) this.workers.push(startWorker(this.workerScript, this.setup));
+  }
+
+  /**
+   * Checks the files with this thread and up to `threads - 1` workers (all by default); outcomes come in no
+   * particular order (the report sorts them).
+   */
+  async run(files: readonly string[], index: CorpusIndex, options: { threads?: number; progress?: (done: number) => void } = {}): Promise<FileOutcome[]> {
+    const workers = this.workers.slice(0, Math.max(0, Math.min(options.threads ?? Infinity, files.length) - 1));
+    const groups = groupByLanguage(files);
+    const counters = new SharedArrayBuffer((groups.length + 1) * Int32Array.BYTES_PER_ELEMENT);
+    const shared = new Int32Array(counters);
+    const threads = workers.length + 1;
+    const fromWorkers = workers.map(({ worker, outcomes }, i) => {
+      worker.postMessage({ groups, counters, thread: i + 1, threads } satisfies WorkOrder);
+      return outcomes;
+    });
+    const { progress } = options;
+    const own = checkClaimedFiles({ groups, counters, thread: 0, threads }, new FileChecker(index, this.setup.job), progress && (() => progress(Atomics.load(shared, groups.length))));
+    const outcomes = own.concat(...(await Promise.all(fromWorkers)));
+    progress?.(Atomics.load(shared, groups.length));
+    return outcomes;
+  }
+
+  /** Stops the workers: the run is over, or failed. */
+  close(): void {
+    for (const { worker } of this.workers) {
+      // The process need not wait for a worker that is still starting up.
+      worker.unref();
+      void worker.terminate();
+    }
+  }
+}
+
+/** A worker and the outcomes it will post; they fail if it fails or stops without posting them. */
+function startWorker(script: string, setup: WorkerSetup): { worker: Worker; outcomes: Promise<FileOutcome[]> } {
+  const worker = new Worker(script, { workerData: setup });
+  const outcomes = new Promise<FileOutcome[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a check worker stopped (exit code ${code}) before it finished`)));
+  });
+  // A worker that is never given work is stopped, and nobody waits for it.
+  outcomes.catch(() => undefined);
+  return { worker, outcomes };
+}
+
+/** Worker threads worth starting on this machine: none when `--jobs 1` or on one CPU. */
+export function workersFor(jobs: number | undefined): number {
+  return Math.max(0, (jobs ?? os.availableParallelism()) - 1);
+}
+
+/** Small runs finish before a worker has started: below this many files, everything is checked in this thread. */
+export const MIN_FILES_FOR_WORKERS = 64;
