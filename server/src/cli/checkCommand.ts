@@ -70,7 +70,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${resolved.configFile}: nothing is reported\n`);
 
   const paths = (args.positionals.length ? args.positionals : ['.']).map((p) => path.resolve(io.cwd, p));
-  const job: CheckJob = { settings, cwd: io.cwd, root, maxBytes: options.maxBytes };
+  const job: CheckJob = { settings, cwd: io.cwd, maxBytes: options.maxBytes };
   const workers = workersFor(options.jobs);
   const pool = new CheckPool(workers && fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined, workers, { job, roots: resolved.roots });
   if (options.jobs !== undefined) pool.start();

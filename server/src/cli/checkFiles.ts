@@ -1,6 +1,5 @@
 /** Checking source files for `check`: one file at a time, in this thread or spread over worker threads that share a file counter. */
 import * as os from 'os';
-import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import { LineMap } from '../corpus/lineMap';
@@ -17,8 +16,6 @@ import { offsetsPosition, type ReportFile, type ReportNote } from './report';
 export interface CheckJob {
   settings: ApiGuidelinesSettings;
   cwd: string;
-  /** The config's folder: exclude globs and rules see paths relative to it. */
-  root: string;
   maxBytes: number;
 }
 
@@ -40,13 +37,12 @@ export class FileChecker {
 
   /** The findings of one file as a report entry. */
   checkText(file: string, text: string): ReportFile {
-    const { index, job } = this;
+    const { job } = this;
     const languageId = languageForPath(file) ?? 'plaintext';
     const findings = diagnose({
       ...this.diagnoseInput(languageId),
       text,
       tokens: findHttpTokens(text, languageId, this.filterFor(languageId)),
-      path: path.relative(job.root, file).split(path.sep).join('/'),
     });
     const lines = findings.length ? new LineMap(text) : undefined;
     return {

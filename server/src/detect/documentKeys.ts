@@ -32,22 +32,29 @@ const TAB = 9;
 const CR = 13;
 
 /**
- * What the readers report, in document order. `K` is the visitor's own handle for a key: `key` returns it, and it
- * comes back as the parent of the keys under that key and with the key's value. Readers allocate nothing per key.
+ * What the readers report, in document order: a key by its range in the text (quotes excluded). `K` is the
+ * visitor's own handle for a key: `key` returns it, and it comes back as the parent of the keys under that key and
+ * with the key's value. Readers allocate nothing per key, not even its text.
  */
 export interface KeyVisitor<K> {
-  key(key: string, start: number, end: number, group: number, parent: K | undefined): K;
+  key(start: number, end: number, group: number, parent: K | undefined): K;
   value(owner: K, text: string, start: number, end: number): void;
 }
 
+/** Whether the text from `start` to `end` is one of `words`. */
+function isOneOf(text: string, start: number, end: number, words: ReadonlySet<string>): boolean {
+  for (const w of words) if (w.length === end - start && text.startsWith(w, start)) return true;
+  return false;
+}
+
 /** A visitor that builds `DocumentKey`s. */
-function collectKeys(): { keys: DocumentKey[]; visitor: KeyVisitor<DocumentKey> } {
+function collectKeys(text: string): { keys: DocumentKey[]; visitor: KeyVisitor<DocumentKey> } {
   const keys: DocumentKey[] = [];
   return {
     keys,
     visitor: {
-      key: (key, start, end, group, parent) => {
-        const k: DocumentKey = { key, start, end, parent, group, value: undefined };
+      key: (start, end, group, parent) => {
+        const k: DocumentKey = { key: text.slice(start, end), start, end, parent, group, value: undefined };
         keys.push(k);
         return k;
       },
@@ -58,14 +65,14 @@ function collectKeys(): { keys: DocumentKey[]; visitor: KeyVisitor<DocumentKey> 
 
 /** Keys of a YAML document in block style, line by line (flow collections are not read); values of the keys `valuesOf` names. */
 export function yamlKeys(text: string, valuesOf?: ReadonlySet<string>): DocumentKey[] {
-  const { keys, visitor } = collectKeys();
+  const { keys, visitor } = collectKeys(text);
   readYamlKeys(text, visitor, valuesOf);
   return keys;
 }
 
 /** Keys of a JSON (or JSON with comments) document; tolerant of errors, it never throws. */
 export function jsonKeys(text: string): DocumentKey[] {
-  const { keys, visitor } = collectKeys();
+  const { keys, visitor } = collectKeys(text);
   readJsonKeys(text, visitor);
   return keys;
 }
@@ -79,15 +86,14 @@ export function readYamlKeys<K>(text: string, visitor: KeyVisitor<K>, valuesOf?:
   let rootGroup = 0;
   let groups = 0;
   let blockScalarColumn = -1;
-  const code = (i: number) => text.charCodeAt(i);
   for (let offset = 0; offset <= text.length;) {
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
     const lineOffset = offset;
     offset = lineEnd + 1;
     let at = lineOffset;
-    while (code(at) === SPACE || code(at) === TAB) at++;
-    const first = code(at);
+    while (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB) at++;
+    const first = text.charCodeAt(at);
     const blank = at >= lineEnd || first === CR;
     if (blockScalarColumn >= 0) {
       if (blank || at - lineOffset > blockScalarColumn) continue;
@@ -100,17 +106,18 @@ export function readYamlKeys<K>(text: string, visitor: KeyVisitor<K>, valuesOf?:
       continue;
     }
     let newItem = false;
-    while (first === DASH && code(at) === DASH && (code(at + 1) === SPACE || at + 1 >= lineEnd || code(at + 1) === CR)) {
+    while (first === DASH && text.charCodeAt(at) === DASH && (text.charCodeAt(at + 1) === SPACE || at + 1 >= lineEnd || text.charCodeAt(at + 1) === CR)) {
       newItem = true;
       at++;
-      while (code(at) === SPACE) at++;
+      while (text.charCodeAt(at) === SPACE) at++;
     }
     if (!matchesAt(YAML_KEY, text, at)) continue;
     // The match ends after the colon; a quoted key (no quote inside) ends at the next quote, a plain one at the colon.
     const valueAt = YAML_KEY.lastIndex;
-    const quoted = code(at) === DOUBLE_QUOTE || code(at) === SINGLE_QUOTE;
+    const quoted = text.charCodeAt(at) === DOUBLE_QUOTE || text.charCodeAt(at) === SINGLE_QUOTE;
     const start = quoted ? at + 1 : at;
-    const raw = text.slice(start, quoted ? nextQuote(text, start) : valueAt - 1).trimEnd();
+    let end = quoted ? nextQuote(text, start) : valueAt - 1;
+    while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
     const column = at - lineOffset;
     while (columns.length && columns[columns.length - 1] >= column) {
       columns.pop();
@@ -125,11 +132,11 @@ export function readYamlKeys<K>(text: string, visitor: KeyVisitor<K>, valuesOf?:
       if (depth) childGroups[depth - 1] = group;
       else rootGroup = group;
     }
-    const key = visitor.key(raw, start, start + raw.length, group, parent);
+    const key = visitor.key(start, end, group, parent);
     let next = valueAt;
-    while (code(next) === SPACE || code(next) === TAB) next++;
-    if ((code(next) === PIPE || code(next) === GREATER) && matchesAt(BLOCK_SCALAR, text, valueAt)) blockScalarColumn = column;
-    else if (!valuesOf || valuesOf.has(raw)) {
+    while (text.charCodeAt(next) === SPACE || text.charCodeAt(next) === TAB) next++;
+    if ((text.charCodeAt(next) === PIPE || text.charCodeAt(next) === GREATER) && matchesAt(BLOCK_SCALAR, text, valueAt)) blockScalarColumn = column;
+    else if (!valuesOf || isOneOf(text, start, end, valuesOf)) {
       YAML_SCALAR.lastIndex = valueAt;
       const scalar = YAML_SCALAR.exec(text);
       if (scalar) {
@@ -182,9 +189,8 @@ export function readJsonKeys<K>(text: string, visitor: KeyVisitor<K>, valuesOf?:
       let k = j + 1;
       for (let d = text.charCodeAt(k); k < n && (d === SPACE || d === NEWLINE || d === TAB || d === CR); d = text.charCodeAt(k)) k++;
       if (top >= 0 && objects[top] && text.charCodeAt(k) === COLON && !pendingKey) {
-        const key = text.slice(i + 1, j);
-        pendingKey = visitor.key(key, i + 1, j, groupsOf[top], owners[top]);
-        wanted = !valuesOf || valuesOf.has(key);
+        pendingKey = visitor.key(i + 1, j, groupsOf[top], owners[top]);
+        wanted = !valuesOf || isOneOf(text, i + 1, j, valuesOf);
         i = k;
         continue;
       }

@@ -14,37 +14,48 @@ const DIGITS = '0123456789';
  * it), `START` for an empty match at the start of the text; `undefined` when unknown.
  */
 export function lastCharsOf(source: string): Set<string> | undefined {
-  return tail(`(?:${source})`, 0);
+  return tail(`(?:${source})`, 0, false, false);
 }
 
-function tail(src: string, depth: number): Set<string> | undefined {
+/**
+ * Like `lastCharsOf`, but a letter, digit or `_` the source writes as part of a literal word comes with the rest of
+ * that word: `\bnew\s+` → `new` rather than `w`. A word is what the text must end with, not necessarily all of a word.
+ */
+export function lastWordsOf(source: string): Set<string> | undefined {
+  return tail(`(?:${source})`, 0, true, false);
+}
+
+/** `repeated`: the last atom is repeated (`*`, `+`, `{2,}`), so the characters written before it need not precede it. */
+function tail(src: string, depth: number, words: boolean, repeated: boolean): Set<string> | undefined {
   if (depth > 40) return undefined;
   src = stripTrailingWhitespace(src);
   if (!src) return undefined;
+  const next = (source: string, repeats = false) => tail(source, depth + 1, words, repeats);
   const last = src[src.length - 1];
   if (last === '?' || last === '*') {
-    if (src.endsWith('*?') || src.endsWith('??') || src.endsWith('+?')) return tail(src.slice(0, -1), depth + 1);
+    if (src.endsWith('*?') || src.endsWith('??') || src.endsWith('+?')) return next(src.slice(0, -1), repeated);
     const atom = lastAtom(src.slice(0, -1));
     if (atom === undefined) return undefined;
-    return union(tail(src.slice(0, -1), depth + 1), tail(src.slice(0, atom), depth + 1));
+    return union(next(src.slice(0, -1), last === '*'), next(src.slice(0, atom)));
   }
-  if (last === '+') return tail(src.slice(0, -1), depth + 1);
+  if (last === '+') return next(src.slice(0, -1), true);
   const counted = /\{(\d*),?(\d*)\}$/.exec(src);
   if (counted && !isEscaped(src, counted.index)) {
     const body = src.slice(0, counted.index);
-    if (Number(counted[1] || 0) > 0) return tail(body, depth + 1);
+    const repeats = counted[0].includes(',') ? counted[2] !== '1' && counted[2] !== '0' : Number(counted[1]) > 1;
+    if (Number(counted[1] || 0) > 0) return next(body, repeats);
     const atom = lastAtom(body);
-    return atom === undefined ? undefined : union(tail(body, depth + 1), tail(body.slice(0, atom), depth + 1));
+    return atom === undefined ? undefined : union(next(body, repeats), next(body.slice(0, atom)));
   }
   const atom = lastAtom(src);
   if (atom === undefined) return undefined;
   const text = src.slice(atom);
   if (text.startsWith('(')) {
-    if (/^\(\?<?[=!]/.test(text)) return tail(src.slice(0, atom), depth + 1);
+    if (/^\(\?<?[=!]/.test(text)) return next(src.slice(0, atom));
     const body = text.replace(/^\((?:\?:|\?<\w+>)?/, '').slice(0, -1);
     let out: Set<string> | undefined = new Set();
     for (const alternative of splitAlternatives(body)) {
-      out = union(out, tail(alternative, depth + 1));
+      out = union(out, next(alternative));
       if (!out) return undefined;
     }
     return out;
@@ -52,7 +63,7 @@ function tail(src: string, depth: number): Set<string> | undefined {
   if (text.startsWith('[')) return classChars(text);
   if (text.startsWith('\\')) {
     const c = text[1];
-    if (c === 'b' || c === 'B') return tail(src.slice(0, atom), depth + 1);
+    if (c === 'b' || c === 'B') return next(src.slice(0, atom));
     if (c === 'd') return new Set(DIGITS);
     if (c === 'w') return new Set(WORD);
     if (c === 'n') return new Set(['\n']);
@@ -62,7 +73,14 @@ function tail(src: string, depth: number): Set<string> | undefined {
   // The start of the text: nothing comes before.
   if (text === '^') return new Set([START]);
   if (/[.^$|{}]/.test(text)) return undefined;
-  return new Set([text]);
+  return new Set([words && !repeated ? literalWordBefore(src, atom) + text : text]);
+}
+
+/** The literal word characters written right before index `end` (no escape, class, group or quantifier among them). */
+function literalWordBefore(src: string, end: number): string {
+  let start = end;
+  while (start > 0 && /\w/.test(src[start - 1]) && /\w/.test(src[end]) && !isEscaped(src, start - 1) && !insideClass(src, start - 1)) start--;
+  return src.slice(start, end);
 }
 
 /** Drops `\s*`, `\s+`, `[ \t]*`, `[ \t]+`, `\s`, ` ` from the end: the scanner skips whitespace too. */

@@ -3,7 +3,7 @@
  * numbers and the names the language's families know; each candidate is then checked against its rules.
  */
 import { HEADER_BY_LOWER, HTTP_HEADERS, HTTP_METHODS, STATUS_BY_CODE, STATUS_CODES, methodFromName } from './httpVocabulary';
-import { lastCharsOf, START } from './regexTail';
+import { lastCharsOf, lastWordsOf, START } from './regexTail';
 import { syntaxOf, type SourceSyntax } from './sourceSyntax';
 import type { HttpToken, TokenFilter, TokenKind } from './token';
 import { LITERAL_FAMILY, familyNames, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
@@ -25,7 +25,7 @@ interface CompiledString extends Contexts { rule: StringRule; content?: RegExp; 
 interface LanguageScanner {
   /** Groups: 1 a comment, 2 a string, 3 a number, 4 the guard before a guarded name; none: a name. */
   lexer: RegExp;
-  /** The characters a guarded name needs before it (whitespace aside). */
+  /** The last characters of the guards a guarded name needs before it (whitespace aside), and those names. */
   guardChars: ReadonlySet<number>;
   guarded: ReadonlySet<string>;
   names: Map<string, CompiledName[]>;
@@ -65,12 +65,16 @@ function regex(source: string, flags = ''): RegExp {
 }
 const sticky = (source: string) => regex(source, 'y');
 
-/** Rules for every language are compiled once per language: their tails are read once. */
-const lastCharsCache = new Map<string, Set<string> | undefined>();
-function lastCharsOfCached(source: string): Set<string> | undefined {
-  if (!lastCharsCache.has(source)) lastCharsCache.set(source, lastCharsOf(source));
-  return lastCharsCache.get(source);
+/** A rule for every language is compiled once per language: what ends its contexts is read once. */
+function cached(read: (source: string) => Set<string> | undefined): (source: string) => Set<string> | undefined {
+  const results = new Map<string, Set<string> | undefined>();
+  return (source) => {
+    if (!results.has(source)) results.set(source, read(source));
+    return results.get(source);
+  };
 }
+const lastCharsOfCached = cached(lastCharsOf);
+const lastWordsOfCached = cached(lastWordsOf);
 
 function compileScanner(languageId: string): LanguageScanner {
   const syntax = syntaxOf(languageId);
@@ -115,11 +119,10 @@ function compileScanner(languageId: string): LanguageScanner {
   const alternatives = [`(${syntax.comments.join('|')})`, `(${syntax.strings.join('|')})`, String.raw`(?<![\w$.])([1-5]\d\d)(?![\w.])`];
   // `\b` is cheaper than a lookbehind here; a name glued to a `$` is not worth the cost.
   if (free.length) alternatives.push(String.raw`\b(?:${nameAlternation(free)})\b`);
-  const guardStart = guard.has(START) ? '^|' : '';
-  if (guarded.length) alternatives.push(String.raw`((?:${guardStart}[${escapeClass(guard)}])\s*)\b(?:${nameAlternation(guarded)})\b`);
+  if (guarded.length) alternatives.push(String.raw`(${guardPattern(guard)}\s*)\b(?:${nameAlternation(guarded)})\b`);
   return {
     lexer: new RegExp(alternatives.join('|'), 'g'),
-    guardChars: new Set([...guard].filter((c) => c !== START).map((c) => c.charCodeAt(0))),
+    guardChars: new Set([...guard].filter((g) => g !== START).map((g) => g.charCodeAt(g.length - 1))),
     guarded: new Set(guarded),
     names,
     numbers,
@@ -141,8 +144,9 @@ function nameAlternation(names: string[]): string {
 }
 
 /**
- * Names whose every rule needs one of a few characters right before them (`.` of `HttpStatus.`, `@`, `::`), give or
- * take whitespace, are only looked for there: trying every name at every word costs the lexer most of its time.
+ * Names whose every rule needs one of a few characters or words right before them (`.` of `HttpStatus.`, `@`, `::`,
+ * `new`, a line start), give or take whitespace, are looked for only there, with that guard: trying every name at
+ * every word costs the lexer most of its time.
  * A name not tried is a word the lexer steps through, and no comment, string, number or name can start inside a word,
  * except a prefixed string (Rust's `r"…"`) right after a name that ends in its prefix: such names are tried everywhere.
  */
@@ -159,11 +163,21 @@ function splitNames(names: ReadonlyMap<string, readonly CompiledName[]>, syntax:
       for (const chars of needs) for (const c of chars!) guard.add(c);
     }
   }
+  // Names tried at every word cost by how many letters they start with more than by how many they are, and guards
+  // that come at every line cost too: measured per language, guards only pay while both stay few.
+  const cost = new Set(free.map((n) => n[0])).size + (guard.has('\n') || guard.has(START) ? 1 : 0);
+  if (cost > MAX_GUARD_COST) return { free: [...names.keys()], guarded: [], guard: new Set() };
   return { free, guarded, guard };
 }
 
-function escapeClass(chars: ReadonlySet<string>): string {
-  return [...chars].filter((c) => c !== START).sort().map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const MAX_GUARD_COST = 2;
+
+/** What comes before a guarded name, whitespace aside: the start of the text, one of some characters, or one of some words. */
+function guardPattern(guard: ReadonlySet<string>): string {
+  const chars = [...guard].filter((g) => g.length === 1).sort().map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const words = [...guard].filter((g) => g.length > 1).sort();
+  const parts = [...(guard.has(START) ? ['^'] : []), ...(chars.length ? [`[${chars.join('')}]`] : []), ...words];
+  return `(?:${parts.join('|')})`;
 }
 
 /**
@@ -175,11 +189,11 @@ function charsBeforeNumber(before: string): ReadonlySet<string> | undefined {
   return chars?.has('\n') || chars?.has(START) ? undefined : chars;
 }
 
-/** The characters one of which ends the text before a name (whitespace aside) for the rule to hold; `undefined`: any. */
+/** The characters or words one of which ends the text before a name (whitespace aside) for the rule to hold; `undefined`: any. */
 function charsBeforeName(c: CompiledName): ReadonlySet<string> | undefined {
   // The qualifier ends right before the name; only without one is `before` checked there.
-  if (c.rule.qualifier !== undefined) return lastCharsOfCached(c.rule.qualifier);
-  return c.rule.before === undefined ? undefined : lastCharsOfCached(c.rule.before);
+  if (c.rule.qualifier !== undefined) return lastWordsOfCached(c.rule.qualifier);
+  return c.rule.before === undefined ? undefined : lastWordsOfCached(c.rule.before);
 }
 
 /** Longer strings are prose or URLs; only content rules (`'Location: /x'`, `"GET /items/"`) read up to this length. */
@@ -225,8 +239,8 @@ class Scan {
   }
 
   /**
-   * The lexer looks for a guarded name together with the character before it; when a match of its own ended with
-   * that character, a guarded name right after it (whitespace aside) is its next match, read here.
+   * The lexer looks for a guarded name together with its guard; when a match of its own ended with the end of a
+   * guard, a guarded name right after it (whitespace aside) is its next match, read here.
    */
   private guardedNamesAfter(lexer: RegExp): void {
     const { text, scanner } = this;

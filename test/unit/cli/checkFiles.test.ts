@@ -32,7 +32,7 @@ describe('cli/checkFiles', () => {
   before(async () => {
     ({ dir, cleanup } = scratch(FILES));
     index = await new CorpusSet(new NodeCorpusFileSystem()).load([builtinCorpus]);
-    job = { settings: structuredClone(DEFAULT_SETTINGS), cwd: dir, root: dir, maxBytes: 1024 };
+    job = { settings: structuredClone(DEFAULT_SETTINGS), cwd: dir, maxBytes: 1024 };
   });
   after(() => cleanup());
 
