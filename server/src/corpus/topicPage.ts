@@ -1,5 +1,5 @@
 /** Parses topic and guideline pages (Markdown with YAML front matter) into the corpus model. */
-import matter from 'gray-matter';
+import type matterType from 'gray-matter';
 import { LineMap } from './lineMap';
 import type { CorpusFile, Guideline, ParsedFile, Reference, Severity, SourceRange, Topic, TopicGuideline, TopicPolicy } from './model';
 import { exactSize } from './exactSize';
@@ -9,6 +9,16 @@ import type { YamlNode } from './yamlNode';
 const TOPIC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** gray-matter must always get options: it caches option-less calls and hands back shared objects. */
 const MATTER_OPTIONS = { engines: { yaml: () => ({}) }, language: 'yaml' } as const;
+/**
+ * gray-matter, loaded when a page first needs it: it brings js-yaml and esprima, whose loading is a good part of a
+ * CLI run's start, and pages in the usual form never need it.
+ */
+let matterModule: typeof matterType | undefined;
+function matter(...args: Parameters<typeof matterType>): ReturnType<typeof matterType> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  matterModule ??= require('gray-matter') as typeof matterType;
+  return matterModule(...args);
+}
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 /** A closing delimiter line, at a given place. */
 const CLOSING_LINE = /\n---[ \t]*\r?(\n|$)/y;

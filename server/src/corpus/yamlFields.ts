@@ -1,5 +1,5 @@
 /** Typed, position-aware reading of YAML mappings, collecting problems instead of throwing. */
-import { parseDocument } from 'yaml';
+import { parseDocument } from './yamlLibrary';
 import { LineMap } from './lineMap';
 import { fillOnFirstUse } from './lazyRecord';
 import type { CorpusProblem, Severity, SourceRange } from './model';

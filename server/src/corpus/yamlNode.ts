@@ -1,5 +1,5 @@
 /** The YAML tree the corpus readers work on: plain objects, built by the fast reader or copied from a `yaml` document. */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yamlLibrary';
 
 /** A range as `yaml` reports it: start, end, and end including the rest of the line. */
 export type YamlRange = [number, number, number];

@@ -4,7 +4,7 @@
  */
 import { HEADER_BY_LOWER, HTTP_HEADERS, HTTP_METHODS, STATUS_BY_CODE, STATUS_CODES, methodFromName } from './httpVocabulary';
 import { lastCharsOf, lastWordsOf, START } from './regexTail';
-import { syntaxOf, type SourceSyntax } from './sourceSyntax';
+import { multilineOpeners, syntaxOf, type SourceSyntax } from './sourceSyntax';
 import type { HttpToken, TokenFilter, TokenKind } from './token';
 import { LITERAL_FAMILY, familyNames, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
 import { FAMILIES, RULES } from './vocabularies';
@@ -22,13 +22,12 @@ interface CompiledNumber extends Contexts { rule: NumberRule; lastChars?: Readon
 interface NumberMatcher { rules: CompiledNumber[]; any: RegExp }
 interface CompiledString extends Contexts { rule: StringRule; content?: RegExp; namePattern?: RegExp }
 
-interface LanguageScanner {
-  /** Groups: 1 a comment, 2 a string, 3 a number, 4 the guard before a guarded name; none: a name. */
-  lexer: RegExp;
-  /** The last characters of the guards a guarded name needs before it (whitespace aside), and those names. */
-  guardChars: ReadonlySet<number>;
-  guarded: ReadonlySet<string>;
-  names: Map<string, CompiledName[]>;
+/** What a language's rules compile to, whatever the scan wants: shared by its scanners. */
+interface LanguageRules {
+  syntax: SourceSyntax;
+  names: ReadonlyMap<string, CompiledName[]>;
+  /** Characters that start a comment or string and can end a word (Rust's `r"…"`): names ending in one shape the lexing. */
+  prefixes: ReadonlySet<string>;
   numbers: CompiledNumber[];
   /** Matchers by code category and the character before the number (built when first needed). */
   numberMatchers: Map<number, NumberMatcher | undefined>;
@@ -39,13 +38,86 @@ interface LanguageScanner {
   requirements: RegExp[];
 }
 
+interface LanguageScanner extends LanguageRules {
+  /** Groups: 1 a comment, 2 a string, 3 a number, 4 the guard before a guarded name; none: a name. */
+  lexer: RegExp;
+  /** The last characters of the guards a guarded name needs before it (whitespace aside), and those names. */
+  guardChars: ReadonlySet<number>;
+  guarded: ReadonlySet<string>;
+  /**
+   * A filtered scanner's triggers: regexes whose matches include every place a wanted token can start or contain,
+   * and every opener of a multi-line comment or string. Only lines with a trigger are lexed (`Scan.runTriggered`).
+   */
+  triggers?: RegExp[];
+}
+
+const rulesByLanguage = new Map<string, LanguageRules>();
 const scanners = new Map<string, LanguageScanner>();
 
 /** The tokens of a source file in a programming language, sorted by offset. */
 export function scanSource(text: string, languageId: string, wanted?: TokenFilter): HttpToken[] {
+  return new Scan(text, scannerFor(languageId, wanted), wanted).run();
+}
+
+function scannerFor(languageId: string, wanted: TokenFilter | undefined): LanguageScanner {
+  if (wanted) return wantedScanner(languageId, wanted);
   let scanner = scanners.get(languageId);
-  if (!scanner) scanners.set(languageId, (scanner = compileScanner(languageId)));
-  return new Scan(text, scanner, wanted).run();
+  if (!scanner) scanners.set(languageId, (scanner = compileLexer(rulesOf(languageId))));
+  return scanner;
+}
+
+function rulesOf(languageId: string): LanguageRules {
+  let rules = rulesByLanguage.get(languageId);
+  if (!rules) rulesByLanguage.set(languageId, (rules = compileRules(languageId)));
+  return rules;
+}
+
+/** Scanners for a filter, by language: a caller keeps its filter, so each is built once (`check` builds one per thread and language). */
+const scannersByFilter = new WeakMap<TokenFilter, Map<string, LanguageScanner>>();
+/** The same by what the filter wants, for callers that make a new filter wanting the same values (most recent kept). */
+const scannersByWanted = new Map<string, LanguageScanner>();
+const MAX_SCANNERS_BY_WANTED = 64;
+
+/**
+ * A scanner whose lexer looks only for the numbers and names of wanted values (and, as always, comments and
+ * strings): the rest of the text goes by at the speed of a comment-and-string lexer, which is most of the gain of
+ * a filter. Comments and strings are found exactly as by the full lexer, so are the wanted tokens (see `wantedNames`).
+ */
+function wantedScanner(languageId: string, wanted: TokenFilter): LanguageScanner {
+  let byLanguage = scannersByFilter.get(wanted);
+  if (!byLanguage) scannersByFilter.set(wanted, (byLanguage = new Map()));
+  let scanner = byLanguage.get(languageId);
+  if (scanner) return scanner;
+  const rules = rulesOf(languageId);
+  const values = wantedValues(rules, wanted);
+  const key = `${languageId}\n${values.codes.join(',')}\n${values.names.join(',')}\n${values.words.join(',')}`;
+  scanner = scannersByWanted.get(key);
+  if (scanner) scannersByWanted.delete(key);
+  else scanner = compileLexer(rules, values);
+  scannersByWanted.set(key, scanner);
+  if (scannersByWanted.size > MAX_SCANNERS_BY_WANTED) scannersByWanted.delete(scannersByWanted.keys().next().value!);
+  byLanguage.set(languageId, scanner);
+  return scanner;
+}
+
+/**
+ * What a filter wants of a language. The lexer looks for the names with a rule of a wanted value (the others are
+ * dropped by `Scan.name` anyway), and for those ending in a character that can start a string or comment. A name is
+ * a word, and nothing the lexer finds starts inside a word, except such a prefixed string (`FOOr"…"` is `FOOr` then
+ * `"…"`, not a raw string): without those names, what remains is lexed exactly as before.
+ */
+function wantedValues(rules: LanguageRules, wanted: TokenFilter): WantedValues {
+  const codes: number[] = [];
+  for (let code = 100; code < 600; code++) if (wanted('status', code)) codes.push(code);
+  const names: string[] = [];
+  const wantedNames: string[] = [];
+  for (const [name, list] of rules.names) {
+    const isWanted = list.some((c) => wanted(c.kind, c.value));
+    if (isWanted) wantedNames.push(name);
+    if (isWanted || rules.prefixes.has(name[name.length - 1])) names.push(name);
+  }
+  const words = [...HTTP_METHODS.filter((m) => wanted('method', m)), ...HTTP_HEADERS.filter((h) => wanted('header', h))];
+  return { codes, names, wantedNames, words };
 }
 
 function appliesTo(rule: Rule, languageId: string): boolean {
@@ -76,7 +148,7 @@ function cached(read: (source: string) => Set<string> | undefined): (source: str
 const lastCharsOfCached = cached(lastCharsOf);
 const lastWordsOfCached = cached(lastWordsOf);
 
-function compileScanner(languageId: string): LanguageScanner {
+function compileRules(languageId: string): LanguageRules {
   const syntax = syntaxOf(languageId);
   const requirements: RegExp[] = [];
   const requirementIndex = new Map<string, number>();
@@ -115,16 +187,10 @@ function compileScanner(languageId: string): LanguageScanner {
       }
     }
   }
-  const { free, guarded, guard } = splitNames(names, syntax);
-  const alternatives = [`(${syntax.comments.join('|')})`, `(${syntax.strings.join('|')})`, String.raw`(?<![\w$.])([1-5]\d\d)(?![\w.])`];
-  // `\b` is cheaper than a lookbehind here; a name glued to a `$` is not worth the cost.
-  if (free.length) alternatives.push(String.raw`\b(?:${nameAlternation(free)})\b`);
-  if (guarded.length) alternatives.push(String.raw`(${guardPattern(guard)}\s*)\b(?:${nameAlternation(guarded)})\b`);
   return {
-    lexer: new RegExp(alternatives.join('|'), 'g'),
-    guardChars: new Set([...guard].filter((g) => g !== START).map((g) => g.charCodeAt(g.length - 1))),
-    guarded: new Set(guarded),
+    syntax,
     names,
+    prefixes: new Set([...syntax.comments, ...syntax.strings].map((source) => /^\w/.exec(source)?.[0]).filter((c) => c !== undefined)),
     numbers,
     numberMatchers: new Map(),
     numberMatchersBySource: new Map(),
@@ -133,6 +199,56 @@ function compileScanner(languageId: string): LanguageScanner {
     importLine: sticky(`[ \\t]*(?:${syntax.imports})`),
     requirements,
   };
+}
+
+/**
+ * The lexer of a language: comments, strings, three-digit numbers and names. With `only`, just the codes and
+ * names given (a filter's; `wantedScanner`): the same matches, less those the scan would drop.
+ */
+function compileLexer(rules: LanguageRules, only?: WantedValues): LanguageScanner {
+  const { syntax } = rules;
+  const numbers = only ? (only.codes.length ? only.codes.join('|') : '(?!)') : String.raw`[1-5]\d\d`;
+  const { free, guarded, guard } = splitNames(only ? only.names : [...rules.names.keys()], rules);
+  const alternatives = [`(${syntax.comments.join('|')})`, `(${syntax.strings.join('|')})`, String.raw`(?<![\w$.])(${numbers})(?![\w.])`];
+  // `\b` is cheaper than a lookbehind here; a name glued to a `$` is not worth the cost.
+  if (free.length) alternatives.push(String.raw`\b(?:${nameAlternation(free)})\b`);
+  if (guarded.length) alternatives.push(String.raw`(${guardPattern(guard)}\s*)\b(?:${nameAlternation(guarded)})\b`);
+  return {
+    ...rules,
+    lexer: new RegExp(alternatives.join('|'), 'g'),
+    guardChars: new Set([...guard].filter((g) => g !== START).map((g) => g.charCodeAt(g.length - 1))),
+    guarded: new Set(guarded),
+    triggers: only && triggersFor(rules, only),
+  };
+}
+
+/** What a filter wants, as the lexer and the triggers need it. */
+interface WantedValues {
+  codes: readonly number[];
+  /** Names with a rule of a wanted value, and those ending in a string prefix (`wantedNames`). */
+  names: readonly string[];
+  /** Only those with a rule of a wanted value. */
+  wantedNames: readonly string[];
+  /** Wanted methods and headers, which strings can hold in any case. */
+  words: readonly string[];
+}
+
+/**
+ * The triggers of a filtered scanner. A wanted token holds its value's text: a code's digits (in a number or a
+ * string; no digit on either side), a wanted name, or a method or header in a string (in any case; Unicode case
+ * folding covers the Kelvin sign that lower-cases to `k`). The multi-line openers are triggers too.
+ */
+function triggersFor(rules: LanguageRules, only: WantedValues): RegExp[] | undefined {
+  const exact: string[] = multilineOpeners(rules.syntax);
+  if (only.codes.length) exact.push(`(?<![0-9])(?:${only.codes.join('|')})(?![0-9])`);
+  if (only.wantedNames.length) exact.push(nameAlternation([...only.wantedNames]));
+  const triggers = [new RegExp(exact.join('|'), 'g')];
+  if (only.words.length) triggers.push(new RegExp(only.words.map(escapeRegex).join('|'), 'giu'));
+  return triggers;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 /**
@@ -150,13 +266,13 @@ function nameAlternation(names: string[]): string {
  * A name not tried is a word the lexer steps through, and no comment, string, number or name can start inside a word,
  * except a prefixed string (Rust's `r"…"`) right after a name that ends in its prefix: such names are tried everywhere.
  */
-function splitNames(names: ReadonlyMap<string, readonly CompiledName[]>, syntax: SourceSyntax): { free: string[]; guarded: string[]; guard: Set<string> } {
-  const prefixes = new Set([...syntax.comments, ...syntax.strings].map((source) => /^\w/.exec(source)?.[0]).filter((c) => c !== undefined));
+function splitNames(candidates: readonly string[], rules: LanguageRules): { free: string[]; guarded: string[]; guard: Set<string> } {
+  const { names, prefixes } = rules;
   const free: string[] = [];
   const guarded: string[] = [];
   const guard = new Set<string>();
-  for (const [name, list] of names) {
-    const needs = list.map(charsBeforeName);
+  for (const name of candidates) {
+    const needs = names.get(name)!.map(charsBeforeName);
     if (!/^[A-Za-z_]\w*$/.test(name) || prefixes.has(name[name.length - 1]) || needs.some((c) => !c)) free.push(name);
     else {
       guarded.push(name);
@@ -166,7 +282,7 @@ function splitNames(names: ReadonlyMap<string, readonly CompiledName[]>, syntax:
   // Names tried at every word cost by how many letters they start with more than by how many they are, and guards
   // that come at every line cost too: measured per language, guards only pay while both stay few.
   const cost = new Set(free.map((n) => n[0])).size + (guard.has('\n') || guard.has(START) ? 1 : 0);
-  if (cost > MAX_GUARD_COST) return { free: [...names.keys()], guarded: [], guard: new Set() };
+  if (cost > MAX_GUARD_COST) return { free: [...candidates], guarded: [], guard: new Set() };
   return { free, guarded, guard };
 }
 
@@ -222,20 +338,63 @@ class Scan {
   constructor(private readonly text: string, private readonly scanner: LanguageScanner, private readonly wanted?: TokenFilter) {}
 
   run(): HttpToken[] {
-    const { text, scanner } = this;
-    const lexer = scanner.lexer;
-    const guardChars = scanner.guardChars;
-    lexer.lastIndex = 0;
-    for (let m = lexer.exec(text); m; m = lexer.exec(text)) {
-      if (m[1] === undefined) {
-        if (m[2] !== undefined) this.string(m.index, lexer.lastIndex);
-        else if (m[3] !== undefined) this.number(m.index);
-        else if (m[4] !== undefined) this.name(m.index + m[4].length, m[0].slice(m[4].length));
-        else this.name(m.index, m[0]);
-      }
-      if (guardChars.has(text.charCodeAt(lexer.lastIndex - 1))) this.guardedNamesAfter(lexer);
+    const lexer = this.scanner.lexer;
+    if (this.scanner.triggers) this.runTriggered(this.scanner.triggers);
+    else {
+      lexer.lastIndex = 0;
+      while (this.next(lexer));
     }
     return this.tokens;
+  }
+
+  /** Reads the lexer's next match, if any; false at the end of the text. */
+  private next(lexer: RegExp): boolean {
+    const m = lexer.exec(this.text);
+    if (!m) return false;
+    if (m[1] === undefined) {
+      if (m[2] !== undefined) this.string(m.index, lexer.lastIndex);
+      else if (m[3] !== undefined) this.number(m.index);
+      else if (m[4] !== undefined) this.name(m.index + m[4].length, m[0].slice(m[4].length));
+      else this.name(m.index, m[0]);
+    }
+    if (this.scanner.guardChars.has(this.text.charCodeAt(lexer.lastIndex - 1))) this.guardedNamesAfter(lexer);
+    return true;
+  }
+
+  /**
+   * Lexes only around triggers, with the same matches as lexing the whole text: a match that runs over a line
+   * break starts with a multi-line opener, or is a guarded name whose guard ends the last non-blank text before it
+   * (`HttpStatus.` + line break + `NOT_FOUND`), and both openers and wanted names are triggers. So from where the
+   * lexer stopped (`from`, between two matches) up to the line of the next trigger, no match runs over a line start,
+   * and the lexer can go on from the start of the last non-blank line before the trigger's line as if it had read all
+   * the lines between. It stops after a match that reaches the end of the trigger's line.
+   */
+  private runTriggered(triggers: readonly RegExp[]): void {
+    const { text } = this;
+    const lexer = this.scanner.lexer;
+    // Where each trigger regex matched last (-1: not yet searched, or past `from` by then: searched again).
+    const found = triggers.map(() => -1);
+    let from = 0;
+    for (;;) {
+      let at = text.length;
+      for (let i = 0; i < triggers.length; i++) {
+        if (found[i] < from) {
+          const re = triggers[i];
+          re.lastIndex = from;
+          found[i] = re.exec(text)?.index ?? text.length;
+        }
+        if (found[i] < at) at = found[i];
+      }
+      if (at >= text.length) return;
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      let before = lineStartOf(text, at) - 1;
+      while (before >= from && isSpace(text.charCodeAt(before))) before--;
+      lexer.lastIndex = before < from ? from : Math.max(from, lineStartOf(text, before));
+      do if (!this.next(lexer)) return;
+      while (lexer.lastIndex < end);
+      from = lexer.lastIndex;
+    }
   }
 
   /**
@@ -380,6 +539,16 @@ function isWanted(named: Partial<Record<TokenKind, TokenValue>>, wanted: TokenFi
   return false;
 }
 
+/** Whether a character is whitespace to regexes (`\\s`). */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 128 && SPACE.test(String.fromCharCode(c));
+}
+const SPACE = /\s/;
+
+function lineStartOf(text: string, offset: number): number {
+  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+}
+
 /** Whitespace, then a whole word: a name candidate. */
 const WORD_AFTER_SPACE = /(\s*)\b([A-Za-z_]\w*)\b/y;
 
@@ -408,7 +577,7 @@ function mayNameSomething(length: number, first: number): boolean {
  * The rules that can read `code` after the character `previous`: those that accept the code (registered or
  * any, its class) and whose context can end in that character, as one sticky regex whose empty groups mark the rule.
  */
-function numberMatcher(scanner: LanguageScanner, code: number, previousCode: number): NumberMatcher | undefined {
+function numberMatcher(scanner: LanguageRules, code: number, previousCode: number): NumberMatcher | undefined {
   const registered = STATUS_BY_CODE.has(code);
   const cls = Math.floor(code / 100);
   const key = ((cls * 2 + (registered ? 1 : 0)) << 17) + previousCode + 1;

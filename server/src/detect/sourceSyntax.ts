@@ -20,6 +20,25 @@ const BACKTICK = String.raw`\x60(?:[^\x60\\]|\\[\s\S])*\x60`;
 const TRIPLE_DOUBLE = String.raw`"""[\s\S]*?"""`;
 const TRIPLE_SINGLE = String.raw`'''[\s\S]*?'''`;
 
+const VERBATIM = String.raw`@"(?:[^"]|"")*"`;
+const RAW = String.raw`r(?:"[^"]*"|#"[\s\S]*?"#|##"[\s\S]*?"##)`;
+const BEGIN_END = String.raw`\n=begin\b[\s\S]*?\n=end`;
+
+/**
+ * What starts each comment or string that can run over a line break, as a regex source: every match of such a
+ * source that holds a line break starts with a match of its opener. The others never hold one (`"…"` stops at the
+ * end of the line), which is what lets a filtered scan read only some lines (see `sourceScanner`).
+ */
+const OPENERS: ReadonlyMap<string, string> = new Map([
+  [BLOCK_COMMENT, String.raw`\/\*`],
+  [BACKTICK, String.raw`\x60`],
+  [TRIPLE_DOUBLE, '"""'],
+  [TRIPLE_SINGLE, "'''"],
+  [VERBATIM, '@"'],
+  [RAW, 'r#*"'],
+  [BEGIN_END, String.raw`\n=begin`],
+]);
+
 const C_LIKE = [LINE_COMMENT, BLOCK_COMMENT];
 const JVM: SourceSyntax = { comments: C_LIKE, strings: [TRIPLE_DOUBLE, DOUBLE, CHAR], imports: String.raw`(?:import|package)\b` };
 
@@ -30,10 +49,10 @@ const SYNTAX: Readonly<Record<string, SourceSyntax>> = {
   kotlin: JVM,
   scala: JVM,
   go: { comments: C_LIKE, strings: [BACKTICK, DOUBLE, CHAR], imports: String.raw`import\b` },
-  csharp: { comments: C_LIKE, strings: [String.raw`@"(?:[^"]|"")*"`, DOUBLE, CHAR], imports: String.raw`using\b(?![ \t]*\()` },
-  ruby: { comments: [HASH_COMMENT, String.raw`\n=begin\b[\s\S]*?\n=end`], strings: [DOUBLE, SINGLE], imports: String.raw`require(?:_relative)?\b` },
+  csharp: { comments: C_LIKE, strings: [VERBATIM, DOUBLE, CHAR], imports: String.raw`using\b(?![ \t]*\()` },
+  ruby: { comments: [HASH_COMMENT, BEGIN_END], strings: [DOUBLE, SINGLE], imports: String.raw`require(?:_relative)?\b` },
   php: { comments: [...C_LIKE, String.raw`#(?!\[)[^\n]*`], strings: [DOUBLE, SINGLE], imports: String.raw`use\b` },
-  rust: { comments: C_LIKE, strings: [String.raw`r(?:"[^"]*"|#"[\s\S]*?"#|##"[\s\S]*?"##)`, DOUBLE, CHAR], imports: String.raw`(?:use|extern)\b` },
+  rust: { comments: C_LIKE, strings: [RAW, DOUBLE, CHAR], imports: String.raw`(?:use|extern)\b` },
   elixir: { comments: [HASH_COMMENT], strings: [TRIPLE_DOUBLE, DOUBLE, SINGLE], imports: String.raw`(?:alias|import|require|use)\b` },
   swift: { comments: C_LIKE, strings: [TRIPLE_DOUBLE, DOUBLE], imports: String.raw`import\b` },
 };
@@ -45,4 +64,12 @@ const ALIASES: Readonly<Record<string, string>> = { javascriptreact: 'javascript
 
 export function syntaxOf(languageId: string): SourceSyntax {
   return SYNTAX[ALIASES[languageId] ?? languageId] ?? FALLBACK;
+}
+
+/** The openers of a language's multi-line comments and strings (see `OPENERS`); the other comments and strings are single-line. */
+export function multilineOpeners(syntax: SourceSyntax): string[] {
+  return [...syntax.comments, ...syntax.strings].flatMap((source) => {
+    const opener = OPENERS.get(source);
+    return opener === undefined ? [] : [opener];
+  });
 }

@@ -1,5 +1,5 @@
 /** Corpus authoring: completion, hover, definitions and links inside the front matter of topic and guideline pages. */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from '../corpus/yamlLibrary';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Guideline, SourceRange, Topic } from '../corpus/model';
 import { isWebUrl } from '../corpus/topicPage';

@@ -1,5 +1,5 @@
 /** Suppression comments and the OpenAPI extension key: reading them, and writing one for a quick fix. */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Node, type Pair, type YAMLMap } from '../corpus/yamlLibrary';
 
 /** A stretch of text (character offsets, end exclusive) where some rules, or all, are silenced. */
 export interface SuppressionScope {
