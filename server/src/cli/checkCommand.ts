@@ -14,6 +14,7 @@ import { CONFIG_FILE_NAME } from './configFile';
 import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
 import { Progress } from './progress';
 import { reachesSeverity, sortReport, type ReportFile, type ReportNote, type RuleInfo } from './report';
+import { Timing, timingEnabled } from './timing';
 import { toolInfo } from './toolInfo';
 
 /** The bundled worker script, next to the CLI bundle. */
@@ -61,6 +62,8 @@ interface CheckOptions {
 }
 
 export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
+  const timing = new Timing(timingEnabled(io.env));
+  timing.mark('start and settings');
   const options = checkOptions(args);
   const style = styleFor(args, io);
   const resolved = await resolveSettings(args, io);
@@ -91,15 +94,20 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
         return true;
       },
       // Corpus folders hold guidelines, not API code; the editor does not diagnose them either.
-      ignore: (file, isDirectory) => isExcluded(relative(file), settings.diagnostics.exclude)
+      ignore: (file, isDirectory) => (settings.diagnostics.exclude.length > 0 && isExcluded(relative(file), settings.diagnostics.exclude))
         || resolved.roots.some((r) => isInside(r, file))
         || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
     });
     if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
+    timing.mark(`walk (${walk.files.length.toLocaleString('en')} files)`);
     index = await loading;
+    timing.mark('corpus');
     const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
     const threads = walk.files.length < MIN_FILES_FOR_WORKERS && options.jobs === undefined ? 1 : undefined;
-    outcomes = await pool.run(walk.files, index, { threads, progress: (done) => progress.update(done, walk.files.length) });
+    const results = await pool.run(walk.files, index, { threads, progress: (done) => progress.update(done, walk.files.length) });
+    outcomes = results.flatMap((r) => r.outcomes);
+    timing.threads.push(...results.map((r) => r.timing));
+    timing.mark(`check (${results.length} thread(s))`);
     progress.clear();
   } finally {
     pool.close();
@@ -122,6 +130,8 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const corpusErrors = index.problems.filter((p) => p.severity === 'error');
   reportCorpusErrors(corpusErrors, io);
   await emit(io, OUTPUT_FORMATS[options.format](report, { style, tool: toolInfo() }), args.values.get('output'));
+  timing.mark('report');
+  io.stderr.write(timing.render());
   if (corpusErrors.length) return 2;
   return reachesSeverity(report, options.maxSeverity) ? 1 : 0;
 }

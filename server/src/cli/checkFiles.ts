@@ -6,11 +6,12 @@ import { LineMap } from '../corpus/lineMap';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { TokenFilter, TokenKind } from '../detect/token';
 import { LITERAL_FAMILY } from '../detect/vocabulary';
-import { diagnose, type DiagnoseInput } from '../features/diagnostics';
+import { diagnose, diagnosesLanguage, type DiagnoseInput } from '../features/diagnostics';
 import { readSourceFileSync } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { displayPath } from './cliContext';
 import { offsetsPosition, type ReportFile, type ReportNote } from './report';
+import { now, type ThreadTiming } from './timing';
 
 /** What every thread needs to check a file the same way; plain data, so it can be sent to a worker. */
 export interface CheckJob {
@@ -24,7 +25,8 @@ export type FileOutcome = { file: ReportFile } | { note: ReportNote };
 
 /** Checks files against one corpus index and one set of settings (one per thread). */
 export class FileChecker {
-  private readonly filters = new Map<string, TokenFilter>();
+  /** The tokens worth finding, in every language diagnostics look at (`wanted`). */
+  private filter?: TokenFilter;
 
   constructor(private readonly index: CorpusIndex, private readonly job: CheckJob) {}
 
@@ -39,11 +41,9 @@ export class FileChecker {
   checkText(file: string, text: string): ReportFile {
     const { job } = this;
     const languageId = languageForPath(file) ?? 'plaintext';
-    const findings = diagnose({
-      ...this.diagnoseInput(languageId),
-      text,
-      tokens: findHttpTokens(text, languageId, this.filterFor(languageId)),
-    });
+    const input = this.diagnoseInput(languageId);
+    // A language diagnostics leave out (disabled, or prose) has no findings: its files are not even scanned.
+    const findings = diagnosesLanguage(job.settings.diagnostics, languageId) ? diagnose({ ...input, text, tokens: findHttpTokens(text, languageId, this.wanted(languageId)) }) : [];
     const lines = findings.length ? new LineMap(text) : undefined;
     return {
       path: displayPath(job.cwd, file),
@@ -65,27 +65,25 @@ export class FileChecker {
   }
 
   /**
-   * The tokens worth finding in a language: those of a kind and value some rule reports, asked of `diagnose` itself
-   * with a lone token (a finding depends on the token's kind and value, its topic and the settings, and
-   * suppressions only take findings away). The report is the same; the detector skips what cannot matter.
+   * The tokens worth finding: those of a kind and value some rule reports, asked of `diagnose` itself with a lone token
+   * (a finding depends on the token's kind and value, its topic and the settings, and suppressions only take findings
+   * away). The report is the same; the detector skips what cannot matter.
    */
-  private filterFor(languageId: string): TokenFilter {
-    let filter = this.filters.get(languageId);
-    if (filter) return filter;
+  private wanted(languageId: string): TokenFilter {
+    if (this.filter) return this.filter;
+    // Past `diagnosesLanguage`, findings do not depend on the language: the first one diagnosed stands for all.
     const input = this.diagnoseInput(languageId);
     const reported = (kind: TokenKind, value: number | string) =>
       diagnose({ ...input, text: '', tokens: [{ kind, value, start: 0, end: 1, confidence: 'literal', family: LITERAL_FAMILY[kind] }] }).length > 0;
     const statuses: (boolean | undefined)[] = [];
     const names = { method: new Map<string, boolean>(), header: new Map<string, boolean>() };
-    filter = (kind, value) => {
+    return (this.filter = (kind, value) => {
       if (kind === 'status') return (statuses[value as number] ??= reported(kind, value));
       const known = names[kind];
       let wanted = known.get(value as string);
       if (wanted === undefined) known.set(value as string, (wanted = reported(kind, value)));
       return wanted;
-    };
-    this.filters.set(languageId, filter);
-    return filter;
+    });
   }
 }
 
@@ -106,11 +104,18 @@ export interface WorkOrder {
   threads: number;
 }
 
+/** A thread's work: the outcomes of the files it claimed, and its timing. */
+export interface ThreadResult {
+  outcomes: FileOutcome[];
+  timing: ThreadTiming;
+}
+
 /**
  * Claims files until none is left; `done` runs after each. A thread starts on its own share of the languages and
  * moves on to the next ones when its share runs out: each compiles the detector for fewer languages.
  */
-export function checkClaimedFiles(order: WorkOrder, checker: FileChecker, done?: () => void): FileOutcome[] {
+export function checkClaimedFiles(order: WorkOrder, checker: FileChecker, done?: () => void): ThreadResult {
+  const readyAt = now();
   const counters = new Int32Array(order.counters);
   const { groups } = order;
   const outcomes: FileOutcome[] = [];
@@ -124,7 +129,7 @@ export function checkClaimedFiles(order: WorkOrder, checker: FileChecker, done?:
       done?.();
     }
   }
-  return outcomes;
+  return { outcomes, timing: { thread: order.thread, files: outcomes.length, readyAt, doneAt: now() } };
 }
 
 /** Files by language, in their order. */
@@ -144,7 +149,7 @@ function groupByLanguage(files: readonly string[]): string[][] {
  * walked, so that they load meanwhile; each loads its own corpus index. `run` spreads the files over them and this thread.
  */
 export class CheckPool {
-  private readonly workers: { worker: Worker; outcomes: Promise<FileOutcome[]> }[] = [];
+  private readonly workers: { worker: Worker; result: Promise<ThreadResult> }[] = [];
 
   constructor(private readonly workerScript: string | undefined, private readonly size: number, private readonly setup: WorkerSetup) {}
 
@@ -158,21 +163,21 @@ export class CheckPool {
    * Checks the files with this thread and up to `threads - 1` workers (all by default); outcomes come in no
    * particular order (the report sorts them).
    */
-  async run(files: readonly string[], index: CorpusIndex, options: { threads?: number; progress?: (done: number) => void } = {}): Promise<FileOutcome[]> {
+  async run(files: readonly string[], index: CorpusIndex, options: { threads?: number; progress?: (done: number) => void } = {}): Promise<ThreadResult[]> {
     const workers = this.workers.slice(0, Math.max(0, Math.min(options.threads ?? Infinity, files.length) - 1));
     const groups = groupByLanguage(files);
     const counters = new SharedArrayBuffer((groups.length + 1) * Int32Array.BYTES_PER_ELEMENT);
     const shared = new Int32Array(counters);
     const threads = workers.length + 1;
-    const fromWorkers = workers.map(({ worker, outcomes }, i) => {
+    const fromWorkers = workers.map(({ worker, result }, i) => {
       worker.postMessage({ groups, counters, thread: i + 1, threads } satisfies WorkOrder);
-      return outcomes;
+      return result;
     });
     const { progress } = options;
     const own = checkClaimedFiles({ groups, counters, thread: 0, threads }, new FileChecker(index, this.setup.job), progress && (() => progress(Atomics.load(shared, groups.length))));
-    const outcomes = own.concat(...(await Promise.all(fromWorkers)));
+    const results = [own, ...(await Promise.all(fromWorkers))];
     progress?.(Atomics.load(shared, groups.length));
-    return outcomes;
+    return results;
   }
 
   /** Stops the workers: the run is over, or failed. */
@@ -185,17 +190,17 @@ export class CheckPool {
   }
 }
 
-/** A worker and the outcomes it will post; they fail if it fails or stops without posting them. */
-function startWorker(script: string, setup: WorkerSetup): { worker: Worker; outcomes: Promise<FileOutcome[]> } {
+/** A worker and the result it will post; it fails if the worker fails or stops without posting it. */
+function startWorker(script: string, setup: WorkerSetup): { worker: Worker; result: Promise<ThreadResult> } {
   const worker = new Worker(script, { workerData: setup });
-  const outcomes = new Promise<FileOutcome[]>((resolve, reject) => {
+  const result = new Promise<ThreadResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`a check worker stopped (exit code ${code}) before it finished`)));
   });
   // A worker that is never given work is stopped, and nobody waits for it.
-  outcomes.catch(() => undefined);
-  return { worker, outcomes };
+  result.catch(() => undefined);
+  return { worker, result };
 }
 
 /** Worker threads worth starting on this machine: none when `--jobs 1` or on one CPU. */

@@ -1,4 +1,4 @@
-/** A worker thread of `check` (bundled as dist/checkWorker.js): loads the corpus index, checks claimed files, posts the outcomes. */
+/** A worker thread of `check` (bundled as dist/checkWorker.js): loads the corpus index, checks claimed files, posts the outcomes and its timing. */
 import { parentPort, workerData } from 'worker_threads';
 import { checkClaimedFiles, FileChecker, type WorkerSetup, type WorkOrder } from './checkFiles';
 import { loadIndex } from './cliContext';

@@ -89,6 +89,12 @@ export function styleFor(args: ParsedArgs, io: CliIo, stream: CliStream = io.std
 
 /** `path` relative to the working folder, with `/`, for display. */
 export function displayPath(cwd: string, file: string): string {
+  // Most paths are below the working folder: no need for `path.relative`, which costs as much as checking a small file.
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (file.startsWith(prefix)) {
+    const rest = file.slice(prefix.length).split(path.sep);
+    if (rest.every((part) => part !== '' && part !== '.' && part !== '..')) return rest.join('/');
+  }
   const rel = path.relative(cwd, file);
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
 }

@@ -6,7 +6,7 @@ import { HEADER_BY_LOWER, HTTP_HEADERS, HTTP_METHODS, STATUS_BY_CODE, STATUS_COD
 import { lastCharsOf, lastWordsOf, START } from './regexTail';
 import { multilineOpeners, syntaxOf, type SourceSyntax } from './sourceSyntax';
 import type { HttpToken, TokenFilter, TokenKind } from './token';
-import { LITERAL_FAMILY, familyNames, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
+import { LITERAL_FAMILY, familyNames, type Family, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
 import { FAMILIES, RULES } from './vocabularies';
 
 interface Contexts {
@@ -88,12 +88,11 @@ function wantedScanner(languageId: string, wanted: TokenFilter): LanguageScanner
   if (!byLanguage) scannersByFilter.set(wanted, (byLanguage = new Map()));
   let scanner = byLanguage.get(languageId);
   if (scanner) return scanner;
-  const rules = rulesOf(languageId);
-  const values = wantedValues(rules, wanted);
+  const values = wantedValues(languageId, wanted);
   const key = `${languageId}\n${values.codes.join(',')}\n${values.names.join(',')}\n${values.words.join(',')}`;
   scanner = scannersByWanted.get(key);
   if (scanner) scannersByWanted.delete(key);
-  else scanner = compileLexer(rules, values);
+  else scanner = compileLexer(compileRules(languageId, new Set(values.names)), values);
   scannersByWanted.set(key, scanner);
   if (scannersByWanted.size > MAX_SCANNERS_BY_WANTED) scannersByWanted.delete(scannersByWanted.keys().next().value!);
   byLanguage.set(languageId, scanner);
@@ -106,18 +105,33 @@ function wantedScanner(languageId: string, wanted: TokenFilter): LanguageScanner
  * a word, and nothing the lexer finds starts inside a word, except such a prefixed string (`FOOr"…"` is `FOOr` then
  * `"…"`, not a raw string): without those names, what remains is lexed exactly as before.
  */
-function wantedValues(rules: LanguageRules, wanted: TokenFilter): WantedValues {
+function wantedValues(languageId: string, wanted: TokenFilter): WantedValues {
   const codes: number[] = [];
   for (let code = 100; code < 600; code++) if (wanted('status', code)) codes.push(code);
+  const prefixes = prefixesOf(syntaxOf(languageId));
   const names: string[] = [];
   const wantedNames: string[] = [];
-  for (const [name, list] of rules.names) {
-    const isWanted = list.some((c) => wanted(c.kind, c.value));
-    if (isWanted) wantedNames.push(name);
-    if (isWanted || rules.prefixes.has(name[name.length - 1])) names.push(name);
+  for (const family of nameFamilies(languageId)) {
+    for (const [name, value] of familyNames(family).byName) {
+      const isWanted = wanted(family.kind, value);
+      if (isWanted) wantedNames.push(name);
+      if (isWanted || prefixes.has(name[name.length - 1])) names.push(name);
+    }
   }
   const words = [...HTTP_METHODS.filter((m) => wanted('method', m)), ...HTTP_HEADERS.filter((h) => wanted('header', h))];
-  return { codes, names, wantedNames, words };
+  return { codes, names: [...new Set(names)].sort(), wantedNames: [...new Set(wantedNames)], words };
+}
+
+/** The families whose names a language's rules look for. */
+function nameFamilies(languageId: string): Family[] {
+  const families = new Set<Family>();
+  for (const rule of RULES) if (rule.on === 'name' && appliesTo(rule, languageId)) families.add(FAMILIES.get(rule.family)!);
+  return [...families];
+}
+
+/** Characters that start a comment or string and can end a word (Rust's `r"…"`). */
+function prefixesOf(syntax: SourceSyntax): Set<string> {
+  return new Set([...syntax.comments, ...syntax.strings].map((source) => /^\w/.exec(source)?.[0]).filter((c) => c !== undefined));
 }
 
 function appliesTo(rule: Rule, languageId: string): boolean {
@@ -148,7 +162,8 @@ function cached(read: (source: string) => Set<string> | undefined): (source: str
 const lastCharsOfCached = cached(lastCharsOf);
 const lastWordsOfCached = cached(lastWordsOf);
 
-function compileRules(languageId: string): LanguageRules {
+/** A language's rules compiled; with `only`, just those names (a filtered scanner needs few of the thousands). */
+function compileRules(languageId: string, only?: ReadonlySet<string>): LanguageRules {
   const syntax = syntaxOf(languageId);
   const requirements: RegExp[] = [];
   const requirementIndex = new Map<string, number>();
@@ -181,6 +196,7 @@ function compileRules(languageId: string): LanguageRules {
       const family = FAMILIES.get(rule.family)!;
       const shared = { rule, kind: family.kind, ...contexts(rule), qualifier: rule.qualifier ? sticky(`(?<=(${rule.qualifier}))`) : undefined };
       for (const [name, value] of familyNames(family).byName) {
+        if (only && !only.has(name)) continue;
         let list = names.get(name);
         if (!list) names.set(name, (list = []));
         list.push({ ...shared, value });
@@ -190,7 +206,7 @@ function compileRules(languageId: string): LanguageRules {
   return {
     syntax,
     names,
-    prefixes: new Set([...syntax.comments, ...syntax.strings].map((source) => /^\w/.exec(source)?.[0]).filter((c) => c !== undefined)),
+    prefixes: prefixesOf(syntax),
     numbers,
     numberMatchers: new Map(),
     numberMatchersBySource: new Map(),

@@ -100,9 +100,14 @@ const CHECKS: Readonly<Record<RuleId, RuleCheck>> = {
 };
 
 /** Findings for one document, sorted by offset, with suppression comments applied. */
+/** Whether diagnostics look at documents of a language at all; beyond this, findings never depend on the language. */
+export function diagnosesLanguage(settings: ApiGuidelinesSettings['diagnostics'], languageId: string): boolean {
+  return settings.enable && !settings.disabledLanguages.includes(languageId) && !PROSE_LANGUAGES.has(languageId);
+}
+
 export function diagnose(input: DiagnoseInput): Finding[] {
   const { settings, languageId } = input;
-  if (!settings.enable || settings.disabledLanguages.includes(languageId) || PROSE_LANGUAGES.has(languageId)) return [];
+  if (!diagnosesLanguage(settings, languageId)) return [];
   const quietUncovered = input.builtinOnly || input.index.size === 0;
   const enabled: { rule: RuleInfo; severity: Severity | 'corpus' }[] = [];
   for (const rule of RULES) {

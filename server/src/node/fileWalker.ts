@@ -85,7 +85,8 @@ function walkFolder(dir: string, relative: string, inherited: IgnoreStack, state
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const prefix = relative ? `${relative}/` : '';
   for (const e of entries) {
-    const full = path.join(dir, e.name);
+    // `dir` is resolved and a name holds no separator: plain concatenation is `path.join`, at a fraction of its cost.
+    const full = dir.endsWith(path.sep) ? dir + e.name : dir + path.sep + e.name;
     const rel = prefix + e.name;
     if (e.isDirectory()) {
       if (ALWAYS_SKIPPED.has(e.name) || stack.ignores(rel, true) || state.ignore(full, true)) continue;

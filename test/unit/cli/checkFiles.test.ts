@@ -51,9 +51,11 @@ describe('cli/checkFiles', () => {
     // Thread 1 runs first here and drains everything from its share on; thread 0 then finds nothing left.
     const second = checkClaimedFiles({ groups, counters, thread: 1, threads: 2 }, new FileChecker(index, job));
     const first = checkClaimedFiles({ groups, counters, thread: 0, threads: 2 }, new FileChecker(index, job));
-    assert.strictEqual(first.length, 0);
+    assert.strictEqual(first.outcomes.length, 0);
     assert.strictEqual(new Int32Array(counters)[3], files.length, 'files finished');
-    assert.deepStrictEqual(summary(second), [
+    assert.deepStrictEqual([first.timing.thread, first.timing.files, second.timing.thread, second.timing.files], [0, 0, 1, files.length]);
+    assert.ok(second.timing.readyAt <= second.timing.doneAt);
+    assert.deepStrictEqual(summary(second.outcomes), [
       'a.js: unregistered-status', 'b.ts: deprecated-status', 'bin.js: binary file (NUL byte in the first 8 KB)', 'c.py: deprecated-status',
       'd.go: unregistered-status', 'e.java: deprecated-status', 'f.js: ',
     ]);
@@ -63,8 +65,10 @@ describe('cli/checkFiles', () => {
     const files = Object.keys(FILES).map((f) => path.join(dir, f));
     const pool = new CheckPool(undefined, 3, { job, roots: [builtinCorpus] });
     const done: number[] = [];
-    const outcomes = await pool.run(files, index, { progress: (n) => done.push(n) });
+    const results = await pool.run(files, index, { progress: (n) => done.push(n) });
     pool.close();
+    assert.strictEqual(results.length, 1, 'one thread');
+    const outcomes = results[0].outcomes;
     assert.strictEqual(outcomes.length, files.length);
     assert.strictEqual(done[done.length - 1], files.length);
     assert.ok(summary(outcomes).includes('a.js: unregistered-status'));
