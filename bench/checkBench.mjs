@@ -56,10 +56,14 @@ export async function benchCheck(ctx) {
   // --no-ignore: bench/.data is git-ignored, and check is given the folder explicitly. --count: both
   // read every file and print a summary (check reports findings, not every token it saw).
   const ripgrep = () => timeCommand('rg', ['--no-config', '--no-ignore', '--count', '-e', RIPGREP_PATTERN, '.'], tree);
+  // The floor under any Node CLI, in the same rounds: Node starting on an empty script, and the CLI loading and exiting.
+  const nodeAlone = () => timeCommand(process.execPath, [ctx.emptyScript], tree);
+  const cliAlone = () => timeCommand(process.execPath, [ctx.cli, '--version'], tree);
   await check();
   await ripgrep();
   const ours = [];
   const theirs = [];
+  const floors = { node: [], cli: [] };
   let findings = 0;
   let matches = 0;
   let matchCount = 0;
@@ -68,15 +72,18 @@ export async function benchCheck(ctx) {
     const r = await ripgrep();
     ours.push(c.ms);
     theirs.push(r.ms);
+    floors.node.push((await nodeAlone()).ms);
+    floors.cli.push((await cliAlone()).ms);
     findings = c.lines;
     matches = r.lines;
     matchCount = r.total;
   }
   const value = median(ours);
   const reference = median(theirs);
+  const floor = (name, runs) => `${name} ${ms(median(runs))} (${(median(runs) / reference).toFixed(1)}× ripgrep)`;
   return row({
     figure, value: ms(value), reference: `ripgrep ${ms(reference)}`,
     ratio: value / reference, limit: 3, goal: GOAL,
-    note: `median of ${ROUNDS} interleaved runs, warm file cache; check printed ${findings.toLocaleString('en')} line(s); ${rg} counted ${matchCount.toLocaleString('en')} matching lines in ${matches.toLocaleString('en')} files`,
+    note: `median of ${ROUNDS} interleaved runs, warm file cache; check printed ${findings.toLocaleString('en')} line(s); ${rg} counted ${matchCount.toLocaleString('en')} matching lines in ${matches.toLocaleString('en')} files; floor in the same rounds: ${floor('node on an empty script', floors.node)}, ${floor('api-guidelines --version', floors.cli)}`,
   });
 }

@@ -20,7 +20,11 @@ function writeTree(dir: string, count: number): void {
 }
 
 function check(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  return checkWith({}, cwd, ...args);
+}
+
+function checkWith(extraEnv: NodeJS.ProcessEnv, cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extraEnv };
   delete env.API_GUIDELINES_BUILTIN_CORPUS;
   return spawnSync(process.execPath, [cliBundle, 'check', '.', '--no-progress', ...args], { cwd, env, encoding: 'utf8' });
 }
@@ -47,6 +51,24 @@ describe('cli: check on worker threads', () => {
       assert.strictEqual(many.stdout, one.stdout, `--jobs ${jobs}`);
     }
     assert.strictEqual(check(dir).stdout, check(dir, '--jobs', '1').stdout, 'the default (one thread per CPU) too');
+  });
+
+  it('says where the time went with API_GUIDELINES_TIMING=1, on stderr only', function () {
+    this.timeout(60_000);
+    const quiet = check(dir, '--format', 'json', '--jobs', '2');
+    const timed = checkWith({ API_GUIDELINES_TIMING: '1' }, dir, '--format', 'json', '--jobs', '2');
+    assert.strictEqual(timed.status, 0, timed.stderr);
+    assert.strictEqual(timed.stdout, quiet.stdout, 'the report is unchanged');
+    assert.doesNotMatch(quiet.stderr, /timing/);
+    const lines = timed.stderr.trimEnd().split('\n');
+    assert.strictEqual(lines[0], 'timing (from the process start):');
+    const phases = lines.slice(1, 6).map((l) => /^ {2}(.+?)\s+(\d+) ms\s+at (\d+) ms$/.exec(l));
+    assert.deepStrictEqual(phases.map((m) => m?.[1]), ['start and settings', 'walk (120 files)', 'corpus', 'check (2 thread(s))', 'report']);
+    const ends = phases.map((m) => Number(m![3]));
+    assert.deepStrictEqual([...ends].sort((a, b) => a - b), ends, 'phases end in order');
+    const threads = lines.slice(6).map((l) => /^ {2}thread (\d): ready at \d+ ms, (\d+) file\(s\) in \d+ ms, done at \d+ ms$/.exec(l));
+    assert.deepStrictEqual(threads.map((m) => m?.[1]), ['0', '1']);
+    assert.strictEqual(threads.reduce((n, m) => n + Number(m![2]), 0), 120, 'every file counted once');
   });
 
   it('rejects a number of threads that is not a whole number', () => {

@@ -306,9 +306,13 @@ const MAX_GUARD_COST = 2;
 
 /** What comes before a guarded name, whitespace aside: the start of the text, one of some characters, or one of some words. */
 function guardPattern(guard: ReadonlySet<string>): string {
-  const chars = [...guard].filter((g) => g.length === 1).sort().map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const chars = [...guard].filter((g) => g.length === 1 && g !== '\n').sort().map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const words = [...guard].filter((g) => g.length > 1).sort();
-  const parts = [...(guard.has(START) ? ['^'] : []), ...(chars.length ? [`[${chars.join('')}]`] : []), ...words];
+  // A line break guards only as the first of a run of blank lines: the guard and the blanks after it are read once
+  // per run, not once per line of it (which, on thousands of blank lines, took seconds). The first one is also where
+  // the leftmost match would start, so the matches are the same.
+  const lineBreak = guard.has('\n') ? [String.raw`(?<!\n[^\S\n]*)\n`] : [];
+  const parts = [...(guard.has(START) ? ['^'] : []), ...(chars.length ? [`[${chars.join('')}]`] : []), ...lineBreak, ...words];
   return `(?:${parts.join('|')})`;
 }
 
