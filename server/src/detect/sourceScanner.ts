@@ -81,7 +81,7 @@ const MAX_SCANNERS_BY_WANTED = 64;
 /**
  * A scanner whose lexer looks only for the numbers and names of wanted values (and, as always, comments and
  * strings): the rest of the text goes by at the speed of a comment-and-string lexer, which is most of the gain of
- * a filter. Comments and strings are found exactly as by the full lexer, so are the wanted tokens (see `wantedNames`).
+ * a filter. Comments and strings are found exactly as by the full lexer, so are the wanted tokens (see `wantedValues`).
  */
 function wantedScanner(languageId: string, wanted: TokenFilter): LanguageScanner {
   let byLanguage = scannersByFilter.get(wanted);
@@ -241,7 +241,7 @@ function compileLexer(rules: LanguageRules, only?: WantedValues): LanguageScanne
 /** What a filter wants, as the lexer and the triggers need it. */
 interface WantedValues {
   codes: readonly number[];
-  /** Names with a rule of a wanted value, and those ending in a string prefix (`wantedNames`). */
+  /** Names with a rule of a wanted value, and those ending in a string prefix (see `wantedValues`). */
   names: readonly string[];
   /** Only those with a rule of a wanted value. */
   wantedNames: readonly string[];
@@ -254,7 +254,9 @@ interface WantedValues {
  * string; no digit on either side), a wanted name, or a method or header in a string (in any case; Unicode case
  * folding covers the Kelvin sign that lower-cases to `k`). The multi-line openers are triggers too.
  */
-function triggersFor(rules: LanguageRules, only: WantedValues): RegExp[] | undefined {
+function triggersFor(rules: LanguageRules, only: WantedValues): RegExp[] {
+  // Nothing wanted, nothing to find: no line needs lexing.
+  if (!only.codes.length && !only.wantedNames.length && !only.words.length) return [];
   const exact: string[] = multilineOpeners(rules.syntax);
   if (only.codes.length) exact.push(`(?<![0-9])(?:${only.codes.join('|')})(?![0-9])`);
   if (only.wantedNames.length) exact.push(nameAlternation([...only.wantedNames]));

@@ -77,6 +77,13 @@ describe('property: asking the detector for some tokens only', function () {
     }), runs(3000));
   });
 
+  it('finds nothing when nothing is wanted, and everything when everything is', () => {
+    for (const { text, language } of FIXTURES) {
+      assert.deepStrictEqual(findHttpTokens(text, language, () => false), [], language);
+      assert.deepStrictEqual(findHttpTokens(text, language, () => true), findHttpTokens(text, language), language);
+    }
+  });
+
   it('has every comment or string that runs over a line break start with one of its language\'s openers', () => {
     for (const language of LANGUAGES) {
       const syntax = syntaxOf(language);
