@@ -231,7 +231,7 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
         }
         topic.guidelines.push({
           guidelineId: tr.guideline.id, title: tr.guideline.title, company: tr.guideline.company,
-          url: tr.guideline.url, date: tr.guideline.date, references: tr.references, range: tr.range,
+          url: tr.guideline.url, date: tr.guideline.date, kind: tr.guideline.kind, references: tr.references, range: tr.range,
         });
       }
     }
@@ -249,10 +249,23 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
 function finishTopic(topic: Topic, parts: IndexParts): Topic {
   let unresolved: CorpusProblem[] | undefined;
   const resolved: TopicGuideline[] = [];
+  let seen: Map<string, number> | undefined;
   for (const g of topic.guidelines) {
     const entry = resolveGuideline(topic, g, parts.guidelines);
-    if (entry.problem) (unresolved ??= []).push(entry.problem);
-    else resolved.push(entry.guideline);
+    if (entry.problem) {
+      (unresolved ??= []).push(entry.problem);
+      continue;
+    }
+    // One entry per guideline: a topic page and the guideline's own page may both list its sections.
+    const at = (seen ??= new Map()).get(g.guidelineId);
+    if (at === undefined) {
+      seen.set(g.guidelineId, resolved.length);
+      resolved.push(entry.guideline);
+    } else {
+      const first = resolved[at];
+      const more = entry.guideline.references.filter((r) => !first.references.some((f) => f.url === r.url && f.name === r.name));
+      if (more.length) resolved[at] = { ...first, references: [...first.references, ...more] };
+    }
   }
   if (resolved.length > 1) resolved.sort(compareGuidelines);
   topic.guidelines = exactSize(resolved);
@@ -280,9 +293,10 @@ function resolveGuideline(topic: Topic, g: TopicGuideline, guidelines: Map<strin
     const company = g.company || page.company;
     const url = g.url ?? page.url;
     const date = g.date ?? page.date;
+    const kind = page.kind;
     // A complete entry is kept as it is: no copy per topic and index.
-    if (title === g.title && company === g.company && url === g.url && date === g.date) return { guideline: g };
-    return { guideline: { ...g, title, company, url, date } };
+    if (title === g.title && company === g.company && url === g.url && date === g.date && kind === g.kind) return { guideline: g };
+    return { guideline: { ...g, title, company, url, date, kind } };
   }
   if (!g.title || !g.company) {
     return { problem: problem(topic.file, g.range, 'unknown-guideline',
