@@ -3,7 +3,7 @@ import { parseArgs, renderCommandHelp, suggest, UsageError, type CommandSpec, ty
 import { checkSpec, runCheck } from './checkCommand';
 import { PROGRAM, type CliIo } from './cliContext';
 import { CONFIG_FILE_NAME } from './configFile';
-import { runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
+import { guidelinesSpec, runGuidelines, runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
 import { toolInfo } from './toolInfo';
 import { runValidate, validateSpec } from './validateCommand';
 
@@ -18,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   { spec: checkSpec, run: runCheck },
   { spec: topicSpec, run: runTopic },
   { spec: searchSpec, run: runSearch },
+  { spec: guidelinesSpec, run: runGuidelines },
   { spec: validateSpec, run: runValidate },
 ];
 

@@ -137,8 +137,11 @@ export class CorpusIndex {
     return this.byHeader.get(header.toLowerCase());
   }
 
-  /** Ranked text search over code, name, category, description, companies and reference names. */
-  searchTopics(query: string, limit = 50): SearchHit[] {
+  /**
+   * Ranked text search over code, name, category, description, companies and reference names. Among hits of equal
+   * score, topics `preferred` picks (e.g. covered by a followed guideline) come first.
+   */
+  searchTopics(query: string, limit = 50, preferred?: (topic: Topic) => boolean): SearchHit[] {
     const words = query.toLowerCase().split(/[\s,]+/).filter(Boolean);
     const all = [...this.topics.values()];
     if (words.length === 0) {
@@ -156,7 +159,9 @@ export class CorpusIndex {
       }
       if (score > 0) hits.push({ topic, score });
     }
-    hits.sort((a, b) => b.score - a.score || a.topic.name.localeCompare(b.topic.name));
+    const first = preferred ? new Set(hits.filter((h) => preferred(h.topic)).map((h) => h.topic)) : undefined;
+    const rank = (h: SearchHit) => (first?.has(h.topic) ? 0 : 1);
+    hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.topic.name.localeCompare(b.topic.name));
     return hits.slice(0, limit);
   }
 
