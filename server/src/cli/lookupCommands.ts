@@ -177,7 +177,7 @@ export function findTopic(index: CorpusIndex, query: string): { topic: Topic; by
   return undefined;
 }
 
-function topicJson(t: Topic, cwd: string, prefs: GuidelinePreferences) {
+export function topicJson(t: Topic, cwd: string, prefs: GuidelinePreferences) {
   return {
     id: t.id,
     name: t.name,

@@ -5,6 +5,7 @@ import { PROGRAM, type CliIo } from './cliContext';
 import { CONFIG_FILE_NAME } from './configFile';
 import { guidelinesSpec, runGuidelines, runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
 import { toolInfo } from './toolInfo';
+import { mcpSpec, runMcp } from './mcpCommand';
 import { runValidate, validateSpec } from './validateCommand';
 
 export type { CliIo } from './cliContext';
@@ -20,6 +21,7 @@ const COMMANDS: readonly Command[] = [
   { spec: searchSpec, run: runSearch },
   { spec: guidelinesSpec, run: runGuidelines },
   { spec: validateSpec, run: runValidate },
+  { spec: mcpSpec, run: runMcp },
 ];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

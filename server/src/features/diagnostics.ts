@@ -93,7 +93,9 @@ const CHECKS: Readonly<Record<RuleId, RuleCheck>> = {
       if (configuredSeverity(input.settings.rules, followed.code) === 'off' || !breaks(followed, token)) continue;
       const { guideline, rule, code } = followed;
       const label = tokenLabel(token);
-      const source = `${guideline.company} ${ruleLabel(rule.id)}${rule.level ? ` ${rule.level}` : ''}: ${rule.name}`;
+      // Zalando's titles start with their level (`MUST use official HTTP status codes`): not said twice.
+      const level = rule.level && !rule.name.toUpperCase().startsWith(rule.level) ? ` ${rule.level}` : '';
+      const source = `${guideline.company} ${ruleLabel(rule.id)}${level}: ${rule.name}`;
       const message = rule.message ? `${label}: ${rule.message} (${source})` : `${label} ${WHY[checkKind(followed, token)]} (${source})`;
       return { code, message, href: rule.url ?? guideline.url, topicId: topic?.id, prefer: [...rule.prefer], severity: levelSeverity(rule.level) };
     }
