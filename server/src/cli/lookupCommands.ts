@@ -154,10 +154,12 @@ type MatchKind = 'id' | 'status' | 'method' | 'header' | 'reason' | 'constant' |
 
 /** Lookups in the order they are tried: exact keys first, free text last. */
 const LOOKUPS: readonly [MatchKind, (index: CorpusIndex, q: string) => Topic | undefined][] = [
-  ['id', (index, q) => index.topics.get(q.toLowerCase())],
+  ['id', (index, q) => index.topics.get(q)],
   ['status', (index, q) => (/^[1-5]\d\d$/.test(q) ? index.topicForStatus(Number(q)) : undefined)],
   ['method', (index, q) => (/^[A-Za-z]+$/.test(q) ? index.topicForMethod(q) : undefined)],
   ['header', (index, q) => index.topicForHeader(q)],
+  // After headers: `Deprecation` is the header, `deprecation` the design topic.
+  ['id', (index, q) => index.topics.get(q.toLowerCase())],
   ['reason', (index, q) => {
     const code = statusFromName(q);
     return code === undefined ? undefined : index.topicForStatus(code);
