@@ -189,7 +189,9 @@ function ruleTable(settings: ApiGuidelinesSettings, index: CorpusIndex): RuleInf
     } satisfies RuleInfo;
   });
   const family = configuredSeverity(settings.diagnostics.rules, 'guideline-rule');
-  const followed = followedRules(index, settings.guidelines.follow).map(({ guideline, rule, code }) => {
+  // One entry per code: a guideline may state one rule at two levels (two checks, one id).
+  const byCode = new Map(followedRules(index, settings.guidelines.follow).map((r) => [r.code, r] as const));
+  const followed = [...byCode.values()].map(({ guideline, rule, code }) => {
     const configured = configuredSeverity(settings.diagnostics.rules, code) ?? family;
     const level = configured ?? levelSeverity(rule.level);
     return {

@@ -92,7 +92,8 @@ export function followedRules(index: CorpusIndex, follow: readonly string[]): Fo
 
 /** `zalando/150`: a guideline's rule as a diagnostic code and a `--rule` / suppression id. */
 export function ruleCode(guidelineId: string, ruleId: string): string {
-  return `${guidelineId}/${ruleId.trim().replace(/^\/+/, '').replace(/\s+/g, '-')}`;
+  // Codes are words of suppression comments and `--rule` flags: letters, digits, `_`, `-`, `:` and `/` only.
+  return `${guidelineId}/${ruleId.trim().replace(/^\/+/, '').replace(/[^A-Za-z0-9_:/-]+/g, '-')}`;
 }
 
 /** A rule id as readers know it: Zalando's numbers as `#150`, other ids as written (`AIP-193`, `R000013`). */
@@ -100,9 +101,10 @@ export function ruleLabel(rule: string): string {
   return /^\d+$/.test(rule) ? `#${rule}` : rule;
 }
 
-/** `#150 SHOULD`, `AIP-193`, `MUST`: the rule id and level of a reference, or ''. */
-export function referenceBadge(r: Pick<Reference, 'rule' | 'level'>): string {
-  return [r.rule ? ruleLabel(r.rule) : '', r.level ?? ''].filter(Boolean).join(' ');
+/** `#150 SHOULD`, `AIP-193`, `MUST`: the rule id and level of a reference, or ''; no level when the title starts with it (`MUST use …`). */
+export function referenceBadge(r: Pick<Reference, 'rule' | 'level'> & { name?: string }): string {
+  const level = r.level && !(r.name ?? '').toUpperCase().startsWith(r.level) ? r.level : '';
+  return [r.rule ? ruleLabel(r.rule) : '', level].filter(Boolean).join(' ');
 }
 
 /** The short name of a standard for one-line lists: `RFC 9110: HTTP Semantics` → `RFC 9110`. */
