@@ -64,7 +64,8 @@ function uniqueAdder(set, separator, first = 1) {
 const SLUGGERS = {
   // github-slugger: lower case, drop what is not a letter, mark, number, connector, space or hyphen; spaces become hyphens.
   github: { syntax: 'markdown', separator: '-', slug: (h) => rendered(h).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-') },
-  // kramdown auto ids (Jekyll, GitHub Pages): leading non-letters dropped, then only letters, digits, spaces and hyphens.
+  // Classic kramdown auto ids: leading non-letters dropped, then only letters, digits, spaces and hyphens. GitHub Pages
+  // parses with kramdown's GFM parser, whose ids are GitHub's: use `github` there.
   kramdown: { syntax: 'markdown', separator: '-', slug: (h) => rendered(h).replace(/^[^a-zA-Z]+/, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase() || 'section' },
   // Python-Markdown's toc (MkDocs): ASCII-folded, word characters, spaces and hyphens; runs of them become one hyphen.
   mkdocs: { syntax: 'markdown', separator: '_', slug: (h) => rendered(h).normalize('NFKD').replace(/[^\x00-\x7f]/g, '').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-') },
@@ -75,8 +76,8 @@ const SLUGGERS = {
 
 /** Asciidoctor auto ids: `_` prefix and separator unless the document sets :idprefix: / :idseparator:. */
 function asciidocAnchors(text, set) {
-  const prefix = /^:idprefix:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? '_';
-  const separator = /^:idseparator:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? '_';
+  const prefix = /^:idprefix:[ \t]*(.*)$/m.exec(text)?.[1]?.trim() ?? '_';
+  const separator = /^:idseparator:[ \t]*(.*)$/m.exec(text)?.[1]?.trim() ?? '_';
   const add = uniqueAdder(set, '_', 2);
   const esc = separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const h of headings(text, 'asciidoc')) {
