@@ -121,4 +121,19 @@ describe('lsp: following guidelines (apiGuidelines.guidelines.*)', function () {
     assert.match(redirect.codeDescription.href, /^https:\/\/opensource\.zalando\.com\/restful-api-guidelines\/#\d+$/);
     assert.ok(!report.items.some((d: any) => d.range.start.line === 1), '403 is among the codes Zalando uses');
   });
+
+  it('warns once about a followed guideline that no corpus has', async () => {
+    client = new TestClient({ settings: { guidelines: { follow: ['zalandoo'] } } });
+    await client.initialize();
+    await client.open('file:///work/app.js', 'javascript', code);
+    const pos = positionOf(code, '403', 1);
+    await client.hover('file:///work/app.js', pos.line, pos.character);
+    await client.hover('file:///work/app.js', pos.line, pos.character);
+    const warnings = () => client.notifications.filter((n) => n.method === 'window/showMessage' || (n.method === 'window/logMessage' && /zalandoo/.test(n.params.message)));
+    await client.until(() => warnings().length >= 2, 'a warning');
+    const shown = client.notifications.filter((n) => n.method === 'window/showMessage');
+    assert.strictEqual(shown.length, 1);
+    assert.strictEqual(shown[0].params.type, 2);
+    assert.match(shown[0].params.message, /follow names 'zalandoo'/);
+  });
 });
