@@ -236,7 +236,7 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
         }
         topic.guidelines.push({
           guidelineId: tr.guideline.id, title: tr.guideline.title, company: tr.guideline.company,
-          url: tr.guideline.url, date: tr.guideline.date, kind: tr.guideline.kind, references: tr.references, range: tr.range,
+          url: tr.guideline.url, date: tr.guideline.date, kind: tr.guideline.kind, references: tr.references, range: tr.range, attached: true,
         });
       }
     }

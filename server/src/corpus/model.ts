@@ -105,8 +105,10 @@ export interface TopicGuideline {
   /** From the guideline page, when one defines it (`guideline` otherwise). */
   kind?: GuidelineKind;
   references: Reference[];
-  /** Where the entry stands in the topic's file. */
+  /** Where the entry stands: in the topic's file, or (attached) in the guideline page or data file that lists the topic. */
   range: SourceRange;
+  /** Attached from a guideline page's `topics:` (or stylebook data), not written on the topic's own page. */
+  attached?: true;
 }
 
 export interface TopicPolicy {

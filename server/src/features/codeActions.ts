@@ -4,7 +4,7 @@ import { isWebUrl } from '../corpus/topicPage';
 import { HEADER_BY_LOWER, HTTP_METHODS, STATUS_BY_CODE } from '../detect/httpVocabulary';
 import { rewriteToken } from '../detect/rewriteToken';
 import type { HttpToken } from '../detect/token';
-import { ruleLabel } from './guidelineView';
+import { ruleLabel, type GuidelinePreferences } from './guidelineView';
 import { IANA_REGISTRY_URL, topicLinks } from './diagnostics';
 import type { Finding } from './finding';
 import { suppressionEdit, type TextEdit } from './suppression';
@@ -25,6 +25,8 @@ export interface PlanInput {
   languageId: string;
   finding: Finding;
   index: CorpusIndex;
+  /** Followed guidelines' links come first; hidden ones are not offered. */
+  preferences?: GuidelinePreferences;
 }
 
 /** Most guideline links offered for one finding: beyond that the light bulb menu stops being a menu. */
@@ -32,7 +34,7 @@ const MAX_REFERENCE_ACTIONS = 5;
 
 /** Every action for one finding, preferred replacement first. */
 export function planCodeActions(input: PlanInput): ActionPlan[] {
-  return [...preferActions(input), ...suppressActions(input), ...referenceActions(input.finding, input.index)];
+  return [...preferActions(input), ...suppressActions(input), ...referenceActions(input.finding, input.index, input.preferences)];
 }
 
 export function preferActions({ text, finding, index }: PlanInput): ActionPlan[] {
@@ -65,9 +67,9 @@ export function suppressActions({ text, languageId, finding }: PlanInput): Actio
 }
 
 /** "Open guideline: …" for the finding's link and each guideline of its topic, once per URL. */
-export function referenceActions(finding: Finding, index: CorpusIndex): ActionPlan[] {
+export function referenceActions(finding: Finding, index: CorpusIndex, preferences?: GuidelinePreferences): ActionPlan[] {
   const topic = finding.topicId ? index.topics.get(finding.topicId) : undefined;
-  const links = topic ? topicLinks(topic) : [];
+  const links = topic ? topicLinks(topic, preferences) : [];
   if (finding.href && isWebUrl(finding.href) && !links.some((l) => l.url === finding.href)) {
     links.unshift({ name: linkName(finding.href, index), url: finding.href });
   }

@@ -1,12 +1,12 @@
 /** The diagnostic rules: from the detector's tokens and the corpus index to findings, one per token at most. */
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import type { Severity, Topic } from '../corpus/model';
+import type { Severity, Topic, TopicGuideline } from '../corpus/model';
 import { isWebUrl } from '../corpus/topicPage';
 import { STATUS_BY_CODE } from '../detect/httpVocabulary';
 import type { HttpToken } from '../detect/token';
 import { CORPUS_LANGUAGE, type ApiGuidelinesSettings, type RuleSeverity } from '../settings';
 import type { Finding } from './finding';
-import { followedRules, ruleLabel, type FollowedRule } from './guidelineView';
+import { arrangeGuidelines, followedRules, ruleLabel, type FollowedRule, type GuidelinePreferences } from './guidelineView';
 import { tokenLabel, topicForToken } from './hoverContent';
 import { findSuppressions, isSuppressed, type SuppressionScope } from './suppression';
 
@@ -214,11 +214,20 @@ export function topicHref(topic: Topic): string | undefined {
   return undefined;
 }
 
-/** One web link per guideline of the topic (its first linked reference, else the guideline itself), in page order. */
-export function topicLinks(topic: Topic): { name: string; url: string }[] {
-  const inPageOrder = [...topic.guidelines].sort((a, b) => a.range.start.offset - b.range.start.offset);
+/**
+ * One web link per guideline of the topic (its first linked reference, else the guideline itself): the followed
+ * guidelines first, then those the topic's own page lists (in page order), then the others as readers see them.
+ */
+export function topicLinks(topic: Topic, prefs?: GuidelinePreferences): { name: string; url: string }[] {
+  const arranged = arrangeGuidelines(topic.guidelines, prefs);
+  const own = (g: TopicGuideline) => !g.attached;
+  const ordered = [
+    ...arranged.filter((g) => g.followed).map((g) => g.entry),
+    ...arranged.filter((g) => !g.followed && own(g.entry)).map((g) => g.entry).sort((a, b) => a.range.start.offset - b.range.start.offset),
+    ...arranged.filter((g) => !g.followed && !own(g.entry)).map((g) => g.entry),
+  ];
   const links: { name: string; url: string }[] = [];
-  for (const g of inPageOrder) {
+  for (const g of ordered) {
     const ref = g.references.find((r) => r.url && isWebUrl(r.url));
     if (ref) links.push({ name: `${g.title} (${ref.name})`, url: ref.url! });
     else if (g.url && isWebUrl(g.url)) links.push({ name: g.title, url: g.url });

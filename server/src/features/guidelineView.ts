@@ -82,12 +82,19 @@ export function followedRules(index: CorpusIndex, follow: readonly string[]): Fo
     for (const item of follow) {
       for (const g of guidelines) {
         if (!namesGuideline(item, g) || rules.some((r) => r.guideline === g)) continue;
-        for (const rule of g.rules ?? []) rules.push({ guideline: g, rule, code: ruleCode(g.id, rule.id) });
+        // A rule that names what it rules out speaks to a token more precisely than a list of what is allowed.
+        const ordered = [...(g.rules ?? [])].sort((a, b) => allowListOnly(a) - allowListOnly(b));
+        for (const rule of ordered) rules.push({ guideline: g, rule, code: ruleCode(g.id, rule.id) });
       }
     }
     byList.set(key, rules);
   }
   return rules;
+}
+
+function allowListOnly(rule: GuidelineRule): number {
+  const c = rule.check;
+  return c.statusForbidden || c.methodsForbidden || c.headersForbidden ? 0 : 1;
 }
 
 /** `zalando/150`: a guideline's rule as a diagnostic code and a `--rule` / suppression id. */

@@ -19,9 +19,10 @@ export async function onCodeAction(ctx: ServerContext, params: CodeActionParams)
   const index = await ctx.index(doc.uri);
   const text = doc.getText();
   const languageId = languageOf(doc);
+  const preferences = (await ctx.settings(doc.uri)).guidelines;
   return findings.flatMap((finding) => {
     const diagnostic = matchingDiagnostic(doc, finding, params.context.diagnostics);
-    return planCodeActions({ text, languageId, finding, index }).map((plan) => toCodeAction(doc, plan, diagnostic));
+    return planCodeActions({ text, languageId, finding, index, preferences }).map((plan) => toCodeAction(doc, plan, diagnostic));
   });
 }
 

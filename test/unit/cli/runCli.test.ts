@@ -297,7 +297,7 @@ describe('cli: usage', () => {
   it('prints the overview for --help, and with no command exits 2', async () => {
     const help = await cli(['--help']);
     assert.strictEqual(help.code, 0);
-    assert.match(help.stdout, /Commands:\n {2}check {6}Report the diagnostics/);
+    assert.match(help.stdout, /Commands:\n {2}check {7}Report the diagnostics/);
     assert.match(help.stdout, /\.api-guidelines\.json/);
     const none = await cli([]);
     assert.deepStrictEqual([none.code, none.stdout], [2, help.stdout]);

@@ -38,8 +38,8 @@ describe('corpus: the built-in corpus', () => {
         const u = new URL(r.url);
         assert.ok(u.protocol === 'https:' || u.protocol === 'http:', `${t.id}: ${r.url}`);
         assert.ok(!/\s/.test(r.url), `${t.id}: whitespace in ${r.url}`);
-        if (u.hostname === 'www.rfc-editor.org') assert.match(u.pathname + u.hash, /^\/rfc\/rfc\d+\.html(#section-[0-9A-Z](?:[0-9.]*[0-9])?)?$/, `${t.id}: ${r.url}`);
-        if (u.hostname === 'developer.mozilla.org') assert.match(u.pathname, /^\/en-US\/docs\/Web\/HTTP(\/[A-Za-z_-]+)*\/?[A-Za-z0-9_-]*$/, `${t.id}: ${r.url}`);
+        if (u.hostname === 'www.rfc-editor.org') assert.match(u.pathname + u.hash, /^\/rfc\/rfc\d+\.html(#(?:section|appendix)-[0-9A-Z](?:[0-9.]*[0-9])?)?$/, `${t.id}: ${r.url}`);
+        if (u.hostname === 'developer.mozilla.org') assert.match(u.pathname, /^\/en-US\/docs\/(Web|Glossary)(\/[A-Za-z0-9_.-]+)*\/?$/, `${t.id}: ${r.url}`);
       }
     }
   });

@@ -187,8 +187,8 @@ describe('features/guidelines: guideline pages, following and checkable rules', 
       assert.deepStrictEqual(unknownFollows(index, ['acme', 'Acme', 'acmee', 'IETF']), ['acmee']);
     });
 
-    it('collects the rules of followed guidelines once, with their codes', () => {
-      assert.deepStrictEqual(followedRules(index, ['acme', 'Acme']).map((r) => r.code), ['acme/12', 'acme/13', 'acme/14']);
+    it('collects the rules of followed guidelines once, with their codes, those that name what they rule out first', () => {
+      assert.deepStrictEqual(followedRules(index, ['acme', 'Acme']).map((r) => r.code), ['acme/13', 'acme/14', 'acme/12']);
       assert.deepStrictEqual(followedRules(index, []), []);
       assert.strictEqual(ruleCode('nl', '/core/http-methods'), 'nl/core/http-methods');
     });
@@ -238,16 +238,17 @@ describe('features/guidelines: guideline pages, following and checkable rules', 
       const found = findings(index, text, ['acme']);
       assert.deepStrictEqual(found.map((f) => [f.rule, f.severity, f.text, f.href]), [
         ['acme/12', 'information', '409', 'https://acme.example/guide#12'],
-        ['acme/12', 'information', '302', 'https://acme.example/guide#12'],
+        ['acme/13', 'warning', '302', 'https://acme.example/guide#13'],
       ]);
       assert.match(found[0].message, /^409 Conflict is not among the values this followed guideline allows \(Acme #12 SHOULD: Use few status codes\)$/);
     });
 
-    it('takes the first breaking rule in order, uses the level for severity, and its message and prefer', async () => {
+    it('takes the first breaking rule, uses the level for severity, and its message and prefer; a rule set off gives way to the next', async () => {
       const text = 'res.redirect(301, "/x");';
-      const onlyForbid = findings(index, text, ['acme'], { 'acme/12': 'off' });
-      assert.deepStrictEqual(onlyForbid.map((f) => [f.rule, f.severity, f.prefer]), [['acme/13', 'warning', ['200']]]);
-      assert.match(onlyForbid[0].message, /^301 Moved Permanently: Acme APIs never redirect\. \(Acme #13 MUST NOT: No redirects\)$/);
+      const forbid = findings(index, text, ['acme']);
+      assert.deepStrictEqual(forbid.map((f) => [f.rule, f.severity, f.prefer]), [['acme/13', 'warning', ['200']]]);
+      assert.match(forbid[0].message, /^301 Moved Permanently: Acme APIs never redirect\. \(Acme #13 MUST NOT: No redirects\)$/);
+      assert.deepStrictEqual(findings(index, text, ['acme'], { 'acme/13': 'off' }).map((f) => [f.rule, f.severity]), [['acme/12', 'information']]);
     });
 
     it('checks methods and headers, and lets settings change one rule or all of them', () => {
