@@ -56,11 +56,18 @@ function mirrorOf(mirrors, fetch) {
   const prefix = `${m[1]}+${m[2]}`.toLowerCase();
   const dir = readdirSync(mirrors).find((d) => d.toLowerCase() === prefix || d.toLowerCase().startsWith(`${prefix}`));
   if (!dir) return undefined;
-  const top = path.join(mirrors, dir);
-  // The snapshot's git dir is the folder itself or one level below it.
-  if (existsSync(path.join(top, 'HEAD'))) return top;
-  const inner = readdirSync(top).map((d) => path.join(top, d)).find((d) => existsSync(path.join(d, 'HEAD')));
-  return inner;
+  // The snapshot's git dir is the folder itself or below it (`repo/`, `repo/.git/`).
+  const find = (folder, depth) => {
+    if (existsSync(path.join(folder, 'HEAD')) && existsSync(path.join(folder, 'objects'))) return folder;
+    if (depth === 0) return undefined;
+    for (const d of readdirSync(folder, { withFileTypes: true })) {
+      if (!d.isDirectory() || d.name === 'objects' || d.name === 'refs') continue;
+      const found = find(path.join(folder, d.name), depth - 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return find(path.join(mirrors, dir), 3);
 }
 
 function git(gitDir, ...args) {

@@ -6,6 +6,7 @@ import type { CorpusIndex } from '../../../server/src/corpus/corpusIndex';
 import type { Guideline } from '../../../server/src/corpus/model';
 import { parse as parseYaml } from 'yaml';
 import { NodeCorpusFileSystem } from '../../../server/src/node/nodeFileSystem';
+import { ruleCode } from '../../../server/src/features/guidelineView';
 import { builtinCorpus, repoRoot, requireShared, sharedPath } from '../../helpers/testEnv';
 
 /** Standards bodies and references: what the atlas adds is everything else. */
@@ -124,6 +125,15 @@ describe('corpus: the atlas of public API guidelines in the built-in corpus', ()
       assert.ok(r.url?.startsWith('https://'), `${g.id}/${r.id}: url`);
       const refs = [...index.topics.values()].flatMap((t) => t.guidelines.filter((e) => e.guidelineId === g.id).flatMap((e) => e.references));
       assert.ok(refs.some((ref) => ref.url === r.url || (r.id && ref.rule === r.id)), `${g.id}/${r.id}: the rule is also a section some topic links`);
+    }
+  });
+
+  it('is documented in docs/atlas.md: every guideline and every checkable rule', () => {
+    const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'atlas.md'), 'utf8');
+    for (const g of atlas) {
+      assert.ok(doc.includes(`| \`${g.id}\` |`), `${g.id} in the table of guidelines`);
+      assert.ok(doc.includes(g.revision!.commit!), `${g.id}: the commit read`);
+      for (const r of g.rules ?? []) assert.ok(doc.includes(`\`${ruleCode(g.id, r.id)}\``), `${ruleCode(g.id, r.id)} in the table of rules`);
     }
   });
 });
