@@ -84,8 +84,11 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
     const text = await wb().hoverWord('403', '403 Forbidden');
     assert.match(text, /HTTP Status User Error/);
     assert.match(text, /refuses to carry it out/);
-    assert.match(text, /RFC 9110: HTTP Semantics/);
-    assert.match(text, /MDN Web Docs/);
+    assert.match(text, /RFC 9110: 15\.5\.4\. 403 Forbidden/);
+    assert.match(text, /MDN Web Docs: 403 Forbidden/);
+    // The atlas of public guidelines, with no configuration: Zalando, Microsoft, Google and more.
+    for (const org of ['Zalando', 'Microsoft', 'Google', 'Heroku']) assert.match(text, new RegExp(org));
+    assert.match(text, /Guidelines \(\d+\)/);
     await wb().screenshot(path.join(screenshotsDir, 'hover.png'));
   });
 
@@ -93,7 +96,7 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
     await wb().openFile('OrderController.java', 'HttpStatus.FORBIDDEN');
     const text = await wb().hoverWord('FORBIDDEN', '403 Forbidden');
     assert.match(text, /refuses to carry it out/);
-    assert.match(text, /RFC 9110: HTTP Semantics/);
+    assert.match(text, /RFC 9110: 15\.5\.4\. 403 Forbidden/);
   });
 
   it('the Problems view lists the diagnostics for 499 and for HttpStatus.USE_PROXY', async () => {
@@ -175,7 +178,7 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
       // kills the process. Until then the hover is asked for again and again.
       const waiting = Date.now();
       const text = await poll('a hover from a restarted language server', 90000, () => wb().hoverWord('403', '403 Forbidden').catch(() => undefined), 0);
-      assert.match(text, /RFC 9110: HTTP Semantics/);
+      assert.match(text, /RFC 9110: 15\.5\.4\. 403 Forbidden/);
       await restartedServer(frozen);
       console.log(`      hover answered again ${((Date.now() - waiting) / 1000).toFixed(1)} s after the server froze`);
       await poll('the hang notice', 60000, async () => (await wb().toastsShown(HUNG)) > 0);

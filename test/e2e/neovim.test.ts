@@ -87,7 +87,8 @@ describe('e2e: Neovim (headless, built-in LSP client)', function () {
     const float = floatText(hover.float);
     assert.match(float, /^### 403 Forbidden/);
     assert.match(float, /refuses to carry it out/);
-    assert.match(float, /RFC 9110: HTTP Semantics/);
+    assert.match(float, /RFC 9110: 15\.5\.4\. 403 Forbidden/);
+    assert.match(float, /Zalando/);
   });
 
   it('hover on HttpStatus.FORBIDDEN in a Spring controller shows the same topic', async () => {
