@@ -1,6 +1,6 @@
 /** Rules that hold in any language: status contexts, method and header strings, and unmistakable qualified constants. */
 import type { Vocabulary } from '../vocabulary';
-import { BLOCK_BODY, EARLIER_ITEMS, EQ, RECEIVER, STATUS_ACCESS, STATUS_CODE_ID, STATUS_ID, STR } from './fragments';
+import { BLOCK_BODY, EARLIER_CODES, EARLIER_ITEMS, EQ, LATER_CODES, RECEIVER, STATUS_ACCESS, STATUS_CODE_ID, STATUS_ID, STR } from './fragments';
 
 const ASSERT = String.raw`\b(?:assert\w*|Assert\w*|XCTAssert\w*|require)(?:\s*\.\s*\w+)?\s*!?\s*\(\s*(?:t\s*,\s*)?`;
 const STR_OR_NAME = String.raw`(?:${STR}|[\w$.:]+)`;
@@ -53,6 +53,10 @@ export const GENERIC: Vocabulary = {
     { on: 'number', languages: '*', anyCode: true, before: String.raw`\.\s*(?:have\s*\.\s*status|toHaveStatus(?:Code)?|toHaveHttpStatus|hasStatus(?:Code)?)\s*\(\s*|\bstatus\s*\(\s*\)\s*\.\s*is\s*\(\s*|\bexpectStatus\s*\(\s*\)\s*\.\s*isEqualTo\s*\(\s*` },
     { on: 'number', languages: '*', anyCode: true, before: String.raw`\bswitch\s*\(?\s*(?:\(int\)\s*)?${RECEIVER}${STATUS_ACCESS}\s*\)?\s*\{${BLOCK_BODY}\bcase\s+(?:[1-5]\d\d\s*,\s*){0,20}`, after: String.raw`\s*(?:[:,]|\.\.\.)` },
     { on: 'number', languages: ['kotlin'], anyCode: true, before: String.raw`\bwhen\s*\(\s*${RECEIVER}${STATUS_ACCESS}\s*\)\s*\{${BLOCK_BODY}\n[ \t]*(?:[1-5]\d\d\s*,\s*){0,20}`, after: String.raw`\s*(?:,|->)` },
+    // A list of codes and a status: `[429, 503].includes(res.status)`, `expect([200, 204]).toContain(res.status)`,
+    // `[301, 308].include?(response.code.to_i)`; `status_code in (200, 204)`, `assertIn(r.status_code, (200, 204))`, `.oneOf([200, 204])`.
+    { on: 'number', languages: '*', anyCode: true, before: String.raw`[\[(]\s*${EARLIER_CODES}`, after: String.raw`${LATER_CODES}\s*(?:\)\s*(?:\.\s*(?:to|not|be)\s*){0,3})?\.\s*(?:includes|include\?|contains|toContain|indexOf)\s*\(\s*${RECEIVER}${STATUS_ACCESS}(?:\s*\.\s*to_i)?\s*\)` },
+    { on: 'number', languages: '*', anyCode: true, before: String.raw`(?:${STATUS_ACCESS}\s+(?:not\s+|!)?in\b\s*(?:(?:listOf|setOf|arrayOf)\s*)?|\bassert(?:Not)?In\s*\(\s*${RECEIVER}${STATUS_ACCESS}\s*,\s*|${STATUS_ACCESS}\s*\)\s*(?:\.\s*(?:to|be|not|that|is)\s*){0,4}\.\s*(?:oneOf|toBeOneOf|isIn|isOneOf|isNotIn)\s*\(\s*)[\[({]?\s*${EARLIER_CODES}` },
     { on: 'number', languages: ['rust', 'scala'], anyCode: true, before: String.raw`(?:\bmatch\s+${RECEIVER}${STATUS_ACCESS}|${RECEIVER}${STATUS_ACCESS}\s+match)\s*\{${BLOCK_BODY}(?:\n[ \t]*|\bcase\s+)(?:[1-5]\d\d\s*\|\s*){0,20}`, after: String.raw`\s*(?:=>|\|)` },
 
     // Strings: headers anywhere when hyphenated (no prose is `If-None-Match`), single words in a header context.
