@@ -2,6 +2,8 @@
 import type { Vocabulary } from '../vocabulary';
 import { BLOCK_BODY, EARLIER_CODES, EARLIER_ITEMS, EQ, LATER_CODES, RECEIVER, STATUS_ACCESS, STATUS_CODE_ID, STATUS_ID, STR } from './fragments';
 
+/** Languages whose web servers hand request headers over in CGI variables. */
+const CGI = ['python', 'php', 'ruby'];
 const ASSERT = String.raw`\b(?:assert\w*|Assert\w*|XCTAssert\w*|require)(?:\s*\.\s*\w+)?\s*!?\s*\(\s*(?:t\s*,\s*)?`;
 const STR_OR_NAME = String.raw`(?:${STR}|[\w$.:]+)`;
 
@@ -35,6 +37,8 @@ export const GENERIC: Vocabulary = {
     { id: 'upper-method-call', framework: 'HTTP client builders', kind: 'method', spelling: '{UPPER}' },
     { id: 'generic-upper-status', framework: 'status enum', kind: 'status', spelling: '{UPPER}' },
     { id: 'generic-pascal-status', framework: 'status enum', kind: 'status', spelling: '{Pascal}' },
+    { id: 'cgi-header', framework: 'CGI / WSGI / Rack / PHP server variables', kind: 'header', spelling: 'HTTP_{UPPER}' },
+    { id: 'cgi-content-header', framework: 'CGI / WSGI / Rack / PHP server variables', kind: 'header', names: { 'Content-Type': 'CONTENT_TYPE', 'Content-Length': 'CONTENT_LENGTH' } },
   ],
   rules: [
     // Numbers. Strong contexts take any 100–599 code; weak ones only registered codes.
@@ -63,6 +67,11 @@ export const GENERIC: Vocabulary = {
     { on: 'string', kind: 'header', languages: '*', namePattern: '-', notBefore: String.raw`(?:\brequire|\bimport|\bfrom|\brequire_relative)\s*\(?\s*` },
     { on: 'string', kind: 'header', languages: '*', before: HEADER_CONTEXT },
     { on: 'string', kind: 'method', languages: '*', before: METHOD_CONTEXT },
+
+    // CGI names request headers `HTTP_` + upper snake case (WSGI's and Django's `META`, Rack's `env`, PHP's `$_SERVER`):
+    // unmistakable as a string; `CONTENT_TYPE` and `CONTENT_LENGTH` go without the prefix, so only as a key of those.
+    { on: 'string', kind: 'header', family: 'cgi-header', languages: CGI },
+    { on: 'string', kind: 'header', family: 'cgi-content-header', languages: CGI, before: String.raw`(?:\b(?:META|environ|env)|\$_SERVER)\s*(?:\[\s*|\.\s*(?:get|fetch)\s*\(\s*)` },
 
     // Unmistakable names in any language.
     { on: 'name', family: 'upper-method-call', languages: '*', before: String.raw`(?:\.|->|::)\s*`, after: String.raw`\s*\(` },
