@@ -1,4 +1,5 @@
 /** Rules that hold in any language: status contexts, method and header strings, and unmistakable qualified constants. */
+import { HTTP_HEADERS } from '../httpVocabulary';
 import type { Vocabulary } from '../vocabulary';
 import { BLOCK_BODY, EARLIER_CODES, EARLIER_ITEMS, EQ, LATER_CODES, RECEIVER, STATUS_ACCESS, STATUS_CODE_ID, STATUS_ID, STR } from './fragments';
 
@@ -13,9 +14,28 @@ const HEADER_CONTEXT = [
   String.raw`\b(?:res|req|ctx|reply|request|response|resp)\s*\.\s*(?:set|get|append|has|remove|header)\s*\(\s*`,
   String.raw`\)\s*\.\s*(?:set|header)\s*\(\s*`,
   String.raw`\bforHTTPHeaderField\s*:\s*`,
-  String.raw`\b[Hh]eaders['"]?\s*(?:[:=]|=>)\s*[{\[]\s*(?:${EARLIER_ITEMS},\s*)?`,
+  String.raw`\b[Hh]eaders['"]?\s*(?:[:=]|=>)\s*\{\s*(?:${EARLIER_ITEMS},\s*)?`,
   // The headers argument right after a status: `res.writeHead(200, {'Location': …`, Flask's `return body, 201, {'Location': …`.
   String.raw`(?<![\w.])[1-5]\d\d\s*,\s*[{\[]\s*(?:${EARLIER_ITEMS},\s*)?`,
+].join('|');
+
+/** A string that is a header name: a known single word (`'Location'`, `"vary"`) or any hyphenated one. */
+const HEADER_ITEM = (() => {
+  const words = HTTP_HEADERS.filter((h) => !h.includes('-')).flatMap((h) => [h, h.toLowerCase()]);
+  const name = String.raw`(?:${[...new Set(words)].join('|')}|[A-Za-z]\w*(?:-\w+)+)`;
+  return String.raw`(?:'${name}'|"${name}")`;
+})();
+
+/**
+ * Where a string that looks like a header is something else: a switch of Express (`app.disable('x-powered-by')`), a JSON
+ * field (`@SerialName("user-agent")`, `#[serde(rename = "user-agent")]`), a header value (`HeaderValue::from_static("upgrade")`,
+ * Vapor's `static let keepAlive: Self = "keep-alive"`), or an import.
+ */
+const NOT_A_HEADER = [
+  String.raw`(?:\brequire|\bimport|\bfrom|\brequire_relative)\s*\(?\s*`,
+  String.raw`\b(?:enable|enabled|disable|disabled)\s*\(\s*|\bapp\s*\.\s*set\s*\(\s*`,
+  String.raw`\b(?:SerialName|JsonProperty|JsonPropertyName|JsonAlias|SerializedName|JsonNames|JsonKey)\s*\(\s*(?:(?:value|name)\s*=\s*)?|@Json\s*\(\s*name\s*=\s*|\brename\s*=\s*`,
+  String.raw`\bHeaderValue\s*::\s*from_\w+\s*\(\s*&?\s*b?|:\s*Self\s*=\s*`,
 ].join('|');
 
 /** Where a string names a method: `method: 'PATCH'`, `r.Method == "POST"`, `methods=["GET", "PUT"]`, `.request('DELETE'`. */
@@ -64,8 +84,12 @@ export const GENERIC: Vocabulary = {
     { on: 'number', languages: ['rust', 'scala'], anyCode: true, before: String.raw`(?:\bmatch\s+${RECEIVER}${STATUS_ACCESS}|${RECEIVER}${STATUS_ACCESS}\s+match)\s*\{${BLOCK_BODY}(?:\n[ \t]*|\bcase\s+)(?:[1-5]\d\d\s*\|\s*){0,20}`, after: String.raw`\s*(?:=>|\|)` },
 
     // Strings: headers anywhere when hyphenated (no prose is `If-None-Match`), single words in a header context.
-    { on: 'string', kind: 'header', languages: '*', namePattern: '-', notBefore: String.raw`(?:\brequire|\bimport|\bfrom|\brequire_relative)\s*\(?\s*` },
-    { on: 'string', kind: 'header', languages: '*', before: HEADER_CONTEXT },
+    { on: 'string', kind: 'header', languages: '*', namePattern: '-', notBefore: NOT_A_HEADER },
+    { on: 'string', kind: 'header', languages: '*', before: HEADER_CONTEXT, notBefore: NOT_A_HEADER },
+    // A key of PHP's array `'headers' => ['Accept' => …]`; a list of header names (`allowedHeaders: ['Accept', 'Authorization']`),
+    // not of table columns (`headers = ['ID', 'Connection', 'Failed At']`): every item is a header.
+    { on: 'string', kind: 'header', languages: '*', before: String.raw`\b[Hh]eaders['"]?\s*(?:[:=]|=>)\s*\[\s*(?:${EARLIER_ITEMS},\s*)?`, after: String.raw`\s*=>` },
+    { on: 'string', kind: 'header', languages: '*', before: String.raw`\b[\w$]*(?:[Hh]eaders|HEADERS)['"]?\s*(?:[:=]|=>)\s*\[\s*(?:${HEADER_ITEM}\s*,\s*){0,30}`, after: String.raw`(?:\s*,\s*${HEADER_ITEM}){0,30}\s*,?\s*\]` },
     { on: 'string', kind: 'method', languages: '*', before: METHOD_CONTEXT },
 
     // CGI names request headers `HTTP_` + upper snake case (WSGI's and Django's `META`, Rack's `env`, PHP's `$_SERVER`):
