@@ -20,7 +20,14 @@ interface Contexts {
 interface CompiledName extends Contexts { rule: NameRule; kind: TokenKind; qualifier?: RegExp; value: TokenValue }
 interface CompiledNumber extends Contexts { rule: NumberRule; lastChars?: ReadonlySet<string> }
 interface NumberMatcher { rules: CompiledNumber[]; any: RegExp }
-interface CompiledString extends Contexts { rule: StringRule; content?: RegExp; namePattern?: RegExp }
+interface CompiledString extends Contexts {
+  rule: StringRule;
+  content?: RegExp;
+  namePattern?: RegExp;
+  /** A family's names (`family` rules), and their lengths and first characters: most strings are rejected on those. */
+  names?: ReadonlyMap<string, TokenValue>;
+  nameShapes?: ReadonlySet<number>;
+}
 
 /** What a language's rules compile to, whatever the scan wants: shared by its scanners. */
 interface LanguageRules {
@@ -118,6 +125,10 @@ function wantedValues(languageId: string, wanted: TokenFilter): WantedValues {
       if (isWanted || prefixes.has(name[name.length - 1])) names.push(name);
     }
   }
+  // A string that is a family's name holds that name: a trigger, though not a name for the lexer.
+  for (const family of stringFamilies(languageId)) {
+    for (const [name, value] of familyNames(family).byName) if (wanted(family.kind, value)) wantedNames.push(name);
+  }
   const words = [...HTTP_METHODS.filter((m) => wanted('method', m)), ...HTTP_HEADERS.filter((h) => wanted('header', h))];
   return { codes, names: [...new Set(names)].sort(), wantedNames: [...new Set(wantedNames)], words };
 }
@@ -126,6 +137,13 @@ function wantedValues(languageId: string, wanted: TokenFilter): WantedValues {
 function nameFamilies(languageId: string): Family[] {
   const families = new Set<Family>();
   for (const rule of RULES) if (rule.on === 'name' && appliesTo(rule, languageId)) families.add(FAMILIES.get(rule.family)!);
+  return [...families];
+}
+
+/** The families whose names a language's string rules read (`'HTTP_IF_NONE_MATCH'`). */
+function stringFamilies(languageId: string): Family[] {
+  const families = new Set<Family>();
+  for (const rule of RULES) if (rule.on === 'string' && rule.family && appliesTo(rule, languageId)) families.add(FAMILIES.get(rule.family)!);
   return [...families];
 }
 
@@ -191,7 +209,9 @@ function compileRules(languageId: string, only?: ReadonlySet<string>): LanguageR
     if (rule.on === 'number') numbers.push({ rule, ...contexts(rule), lastChars: rule.before ? charsBeforeNumber(rule.before) : undefined });
     else if (rule.on === 'string') {
       const content = rule.content ? regex(`^(?:${rule.content})`) : undefined;
-      strings.push({ rule, ...contexts(rule), content, namePattern: rule.namePattern ? regex(rule.namePattern) : undefined });
+      const names = rule.family ? familyNames(FAMILIES.get(rule.family)!).byName : undefined;
+      const nameShapes = names && new Set([...names.keys()].map((n) => shapeOf(n.length, n.charCodeAt(0))));
+      strings.push({ rule, ...contexts(rule), content, namePattern: rule.namePattern ? regex(rule.namePattern) : undefined, names, nameShapes });
     } else {
       const family = FAMILIES.get(rule.family)!;
       const shared = { rule, kind: family.kind, ...contexts(rule), qualifier: rule.qualifier ? sticky(`(?<=(${rule.qualifier}))`) : undefined };
@@ -211,7 +231,7 @@ function compileRules(languageId: string, only?: ReadonlySet<string>): LanguageR
     numberMatchers: new Map(),
     numberMatchersBySource: new Map(),
     strings,
-    hasContentRules: strings.some((c) => c.content),
+    hasContentRules: strings.some((c) => c.content || c.names),
     importLine: sticky(`[ \\t]*(?:${syntax.imports})`),
     requirements,
   };
@@ -535,7 +555,13 @@ class Scan {
       let tokenStart = from;
       let tokenLength = length;
       let value: TokenValue | undefined;
-      if (c.content) {
+      if (c.names) {
+        if (!c.nameShapes!.has(shapeOf(length, text.charCodeAt(from))) || !this.holdsLocally(c, start, end)) continue;
+        value = c.names.get((content ??= text.slice(from, from + length)));
+        if (value === undefined || (c.requires !== undefined && !this.requirementMet(c.requires))) continue;
+        if (!wanted || wanted(kind, value)) this.add(kind, value, from, from + length, 'constant', c.rule.family!);
+        return;
+      } else if (c.content) {
         // The surroundings first: they reject most strings without reading the content.
         if (!this.holdsLocally(c, start, end)) continue;
         const m = c.content.exec((content ??= text.slice(from, from + length)));

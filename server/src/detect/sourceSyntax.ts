@@ -53,7 +53,8 @@ const SYNTAX: Readonly<Record<string, SourceSyntax>> = {
   ruby: { comments: [HASH_COMMENT, BEGIN_END], strings: [DOUBLE, SINGLE], imports: String.raw`require(?:_relative)?\b` },
   php: { comments: [...C_LIKE, String.raw`#(?!\[)[^\n]*`], strings: [DOUBLE, SINGLE], imports: String.raw`use\b` },
   rust: { comments: C_LIKE, strings: [RAW, DOUBLE, CHAR], imports: String.raw`(?:use|extern)\b` },
-  elixir: { comments: [HASH_COMMENT], strings: [TRIPLE_DOUBLE, DOUBLE, SINGLE], imports: String.raw`(?:alias|import|require|use)\b` },
+  // `'''` heredocs hold docs too (`@moduledoc ~S'''`), with code examples that are not code.
+  elixir: { comments: [HASH_COMMENT], strings: [TRIPLE_DOUBLE, TRIPLE_SINGLE, DOUBLE, SINGLE], imports: String.raw`(?:alias|import|require|use)\b` },
   swift: { comments: C_LIKE, strings: [TRIPLE_DOUBLE, DOUBLE], imports: String.raw`import\b` },
 };
 

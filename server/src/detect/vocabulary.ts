@@ -62,6 +62,8 @@ export interface StringRule extends RuleBase {
   kind: TokenKind;
   /** Regex source the content must match from its start; group `v` is the token (default: the whole content is the name). */
   content?: string;
+  /** The whole content is a name of this family (of `kind`), read as a constant: CGI's `'HTTP_IF_NONE_MATCH'`. */
+  family?: string;
   /** Without `content`: a regex source the name must also match (`-`: hyphenated names only). */
   namePattern?: string;
 }

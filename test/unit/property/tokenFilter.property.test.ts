@@ -51,6 +51,7 @@ const LINE_PIECES = [
   'res.status(', 'status_code=', 'statusCode: ', '.code == ', 'responseCode = ', 'header(', 'headers[', 'method: ', ')', '(', ',', ';',
   '418', '499', '306', '305', '404', '200', '1418', '4180', 'I_AM_A_TEAPOT', 'IM_A_TEAPOT', 'StatusTeapot', 'USE_PROXY', 'UseProxy', 'im_a_teapot',
   'HTTP_418_IM_A_TEAPOT', 'NOT_FOUND', 'OK', "'PATCH'", '"DELETE"', '"Retry-After"', "'content-type'", '"\u212Aeep-Alive"', '"HTTP/1.1 499 x"', '"499 Nope"',
+  '"HTTP_RETRY_AFTER"', "'HTTP_X_REQUEST_ID'", "META['CONTENT_TYPE']", 'HTTP_IF_MATCH=',
 ];
 const lineText = fc.array(fc.constantFrom(...LINE_PIECES), { maxLength: 120 }).map((parts) => parts.join(''));
 const LANGUAGES = [...new Set(FIXTURES.map((f) => f.language)), 'javascript', 'csharp', 'php', 'rust', 'elixir', 'swift', 'plaintext'];

@@ -3,8 +3,11 @@ import type { Vocabulary } from '../vocabulary';
 import { LINE_START } from './fragments';
 
 const EX = ['elixir'];
-/** The status argument of a Plug / Phoenix call, piped (`|> put_status(`) or not (`put_status(conn, `). */
-const STATUS_ARGUMENT = String.raw`\b(?:put_status|send_resp)\s*\(\s*(?:[\w.]+\s*,\s*)?|\b(?:resp|json_response|html_response|text_response|response|redirected_to)\s*\(\s*[\w.]+\s*,\s*|\bStatus\s*\.\s*(?:code|reason_phrase)\s*\(\s*|\bassert_error_sent\s*\(?\s*`;
+/**
+ * The status argument of a Plug / Phoenix call, piped (`|> put_status(`) or not (`put_status(conn, `), and the status
+ * Plug answers an exception with (`defexception message: "…", plug_status: 404`).
+ */
+const STATUS_ARGUMENT = String.raw`\b(?:put_status|send_resp)\s*\(\s*(?:[\w.]+\s*,\s*)?|\b(?:resp|json_response|html_response|text_response|response|redirected_to)\s*\(\s*[\w.]+\s*,\s*|\bStatus\s*\.\s*(?:code|reason_phrase)\s*\(\s*|\bassert_error_sent\s*\(?\s*|\bplug_status:\s*`;
 
 export const ELIXIR: Vocabulary = {
   families: [

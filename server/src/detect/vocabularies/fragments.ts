@@ -19,11 +19,17 @@ export const STATUS_ID = String.raw`\b(?:(?:[Hh]ttp|HTTP|[Rr]esponse|resp|[Ee]xp
 export const STATUS_CODE_ID = String.raw`\b(?:[\w$]*(?:[Ss]tatus_?[Cc]ode|STATUS_CODE)|(?:[Hh]ttp|HTTP|[Rr]esponse|RESPONSE|resp)_?(?:[Cc]ode|CODE))\b`;
 /** An expression ending in a status accessor: `res.status`, `w.Code`, `resp.status().as_u16()`, `getStatusCode().value()`. */
 export const STATUS_ACCESS = String.raw`(?:${STATUS_ID}|(?:\.|->)\s*(?:code|Code)\b|\bget(?:Status(?:Code)?|ResponseCode)\b|\b(?:response|http)_?[Cc]ode\b)(?:\s*\(\s*\))?(?:\s*\.\s*(?:value|code|as_u16|rawValue)\b(?:\s*\(\s*\))?)?`;
-/** An expression (receiver chain) before a status accessor. */
-export const RECEIVER = String.raw`[\w$.\[\]'"]{0,80}?`;
+/** An expression (receiver chain) before a status accessor: `res.`, `@response.`, `$response->`, `self.resp[0].`. */
+export const RECEIVER = String.raw`(?:[\w$@.\[\]'"]|->){0,80}?`;
 /** Equality and assignment operators (not `<=`, `>=`, `=>`). */
 export const EQ = String.raw`(?:===?|!==?|=|:)`;
 /** The start of a line, before its indentation. */
 export const LINE_START = String.raw`(?:^|\n)[ \t]*`;
 /** A request path or URL argument: `'/users'`, `"https://…"`, `` `/items/${id}` ``. */
 export const PATH_ARG = String.raw`\s*\(\s*[frbFRB]{0,2}['"\x60](?:/|https?:|\$\{)`;
+/** A status code in a list of codes. */
+export const CODE_ITEM = String.raw`[1-5]\d\d`;
+/** The codes of a list before the current one: `[200, ` in `[200, 204]`. */
+export const EARLIER_CODES = String.raw`(?:${CODE_ITEM}\s*,\s*){0,20}`;
+/** The codes of a list after the current one, and its end: `, 204]` in `[200, 204]`. */
+export const LATER_CODES = String.raw`(?:\s*,\s*${CODE_ITEM}){0,20}\s*,?\s*[\])}]`;

@@ -25,6 +25,10 @@ export const FAMILIES: ReadonlyMap<string, Family> = (() => {
     if (byId.has(f.id)) throw new Error(`duplicate family id ${f.id}`);
     byId.set(f.id, f);
   }
-  for (const r of RULES) if (r.on === 'name' && !byId.has(r.family)) throw new Error(`rule refers to unknown family ${r.family}`);
+  for (const r of RULES) {
+    const family = r.on === 'number' ? undefined : r.family;
+    if (family !== undefined && !byId.has(family)) throw new Error(`rule refers to unknown family ${family}`);
+    if (r.on === 'string' && family !== undefined && byId.get(family)!.kind !== r.kind) throw new Error(`string rule of kind ${r.kind} reads family ${family}`);
+  }
   return byId;
 })();

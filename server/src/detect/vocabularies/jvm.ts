@@ -73,6 +73,24 @@ export const JVM_VOCABULARY: Vocabulary = {
         503: 'ServiceUnavailable', 504: 'GatewayTimeout', 505: 'HttpVersionNotSupported', 507: 'InsufficientStorage', 511: 'NetworkAuthenticationRequired',
       },
     },
+    // Exceptions whose status the framework fixes: Spring Security's ExceptionTranslationFilter answers an access denial
+    // with 403 (an authentication failure goes to an entry point that may redirect, so those are not here); Spring MVC
+    // and WebFlux answer their own exceptions as their ErrorResponse says.
+    {
+      id: 'spring-security-exception', framework: 'Spring Security', kind: 'status', names: { 403: 'AccessDeniedException' },
+      aliases: { AuthorizationDeniedException: 403, CsrfException: 403, InvalidCsrfTokenException: 403, MissingCsrfTokenException: 403 },
+    },
+    {
+      id: 'spring-web-exception', framework: 'Spring MVC / WebFlux', kind: 'status',
+      names: {
+        400: 'MissingServletRequestParameterException', 404: 'NoHandlerFoundException', 405: 'HttpRequestMethodNotSupportedException',
+        406: 'HttpMediaTypeNotAcceptableException', 415: 'HttpMediaTypeNotSupportedException', 503: 'AsyncRequestTimeoutException',
+      },
+      aliases: {
+        MissingServletRequestPartException: 400, ServerWebInputException: 400, NoResourceFoundException: 404, MethodNotAllowedException: 405,
+        NotAcceptableStatusException: 406, UnsupportedMediaTypeStatusException: 415,
+      },
+    },
     { id: 'spring-mapping', framework: 'Spring', kind: 'method', spelling: '{Pascal}Mapping' },
     { id: 'spring-requestmethod', framework: 'Spring', kind: 'method', spelling: '{UPPER}' },
     { id: 'jaxrs-method-annotation', framework: 'JAX-RS / Retrofit', kind: 'method', spelling: '{UPPER}' },
@@ -80,6 +98,9 @@ export const JVM_VOCABULARY: Vocabulary = {
     { id: 'servlet-do', framework: 'Servlet', kind: 'method', spelling: 'do{Pascal}' },
     { id: 'webclient-method', framework: 'Spring WebClient / WebTestClient', kind: 'method', spelling: '{lower}' },
     { id: 'ktor-route', framework: 'Ktor', kind: 'method', spelling: '{lower}' },
+    // Ktor's HttpClient has a function for each of these and none for CONNECT or TRACE (a WebSocket client's `connect()` is not one).
+    { id: 'ktor-client-method', framework: 'Ktor client', kind: 'method', names: { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete', HEAD: 'head', OPTIONS: 'options' } },
+    { id: 'restassured-method', framework: 'REST Assured', kind: 'method', spelling: '{lower}' },
     { id: 'ktor-httpmethod', framework: 'Ktor', kind: 'method', spelling: '{Pascal}' },
     { id: 'http4s-dsl-method', framework: 'http4s', kind: 'method', spelling: '{UPPER}' },
     { id: 'akka-directive', framework: 'Akka HTTP / Pekko HTTP', kind: 'method', spelling: '{lower}' },
@@ -95,6 +116,8 @@ export const JVM_VOCABULARY: Vocabulary = {
     { on: 'name', family: 'jaxrs-response-helper', languages: JVM, qualifier: String.raw`\bResponse\s*\.\s*`, after: String.raw`\s*\(`, requires: String.raw`\bws\.rs\b` },
     { on: 'name', family: 'spring-responseentity-helper', languages: JK, qualifier: String.raw`\bResponseEntity\s*\.\s*(?:<[^<>()]*>\s*)?`, after: String.raw`\s*\(` },
     { on: 'name', family: 'jaxrs-exception', languages: JVM, before: NEW_OR_THROW, requires: String.raw`\bws\.rs\b` },
+    { on: 'name', family: 'spring-security-exception', languages: JK, before: NEW_OR_THROW, requires: String.raw`\borg\.springframework\.security\.(?:access|authorization|web\.csrf)\.` },
+    { on: 'name', family: 'spring-web-exception', languages: JK, before: NEW_OR_THROW, requires: String.raw`\borg\.springframework\.web\.` },
     { on: 'name', family: 'spring-status-matcher', languages: JK, before: String.raw`\b(?:status|expectStatus)\s*\(\s*\)\s*\.\s*`, after: String.raw`\s*\(` },
     { on: 'name', family: 'ktor-httpstatuscode', languages: KT, qualifier: String.raw`\bHttpStatusCode\s*\.\s*` },
     { on: 'name', family: 'akka-statuscodes', languages: SCALA, qualifier: String.raw`\bStatusCodes\s*\.\s*` },
@@ -106,8 +129,12 @@ export const JVM_VOCABULARY: Vocabulary = {
     { on: 'name', family: 'micronaut-route', languages: JK, qualifier: '@', requires: String.raw`\bio\.micronaut\.http\b` },
     { on: 'name', family: 'servlet-do', languages: JVM, after: String.raw`\s*\(`, requires: String.raw`\bHttpServlet\b` },
     { on: 'name', family: 'webclient-method', languages: JK, before: String.raw`\.\s*`, after: String.raw`\s*\(\s*\)\s*\.\s*(?:uri|retrieve|exchange|body|bodyValue|contentType|accept|header|headers)\b` },
-    { on: 'name', family: 'ktor-route', languages: KT, before: String.raw`(?:${LINE_START}|[{;]\s*)`, after: String.raw`\s*(?:\(\s*"|\{)`, requires: String.raw`\bio\.ktor\b` },
-    { on: 'name', family: 'ktor-route', languages: KT, before: String.raw`\b\w*[Cc]lient\s*\.\s*`, after: String.raw`\s*(?:<[^<>()]*>\s*)?\(`, requires: String.raw`\bio\.ktor\b` },
+    // A route block, not kotlinx.html's `head { title(…) }` (whose first child is a head element).
+    { on: 'name', family: 'ktor-route', languages: KT, before: String.raw`(?:${LINE_START}|[{;]\s*)`, after: String.raw`\s*(?:\(\s*"|\{(?!\s*(?:title|meta|link|script|style|base|styleLink)\b))`, requires: String.raw`\bio\.ktor\b` },
+    { on: 'name', family: 'ktor-client-method', languages: KT, before: String.raw`\b\w*[Cc]lient\s*\.\s*`, after: String.raw`\s*(?:<[^<>()]*>\s*)?\(`, requires: String.raw`\bio\.ktor\b` },
+    // REST Assured's `given()…when().delete("/orders/1")` (a backquoted `when` in Kotlin, or its extensions' `When { delete(…) }`).
+    { on: 'name', family: 'restassured-method', languages: JK, before: String.raw`(?<![\w$])\x60?when\x60?\s*\(\s*\)\s*\.\s*`, after: String.raw`\s*\(` },
+    { on: 'name', family: 'restassured-method', languages: KT, before: String.raw`\bWhen\s*\{\s*`, after: String.raw`\s*\(` },
     { on: 'name', family: 'ktor-httpmethod', languages: KT, qualifier: String.raw`\bHttpMethod\s*\.\s*` },
     { on: 'name', family: 'http4s-dsl-method', languages: SCALA, before: String.raw`\bcase\s+(?:\w+\s*@\s*)?`, after: String.raw`\s*->`, requires: String.raw`\borg\.http4s\b` },
     { on: 'name', family: 'akka-directive', languages: SCALA, before: String.raw`(?:${LINE_START}|[{(~]\s*)`, after: String.raw`\s*\{`, requires: String.raw`\b(?:akka|pekko)\.http\b` },
@@ -117,6 +144,8 @@ export const JVM_VOCABULARY: Vocabulary = {
     { on: 'number', languages: JVM, anyCode: true, before: String.raw`\b(?:HttpStatus|HttpStatusCode)\s*\.\s*(?:valueOf|resolve)\s*\(\s*` },
     { on: 'number', languages: JVM, anyCode: true, before: String.raw`@ApiResponse\s*\([^()]{0,200}?\bcode\s*=\s*` },
     { on: 'number', languages: KT, anyCode: true, before: String.raw`\bHttpStatusCode\s*(?:\.\s*fromValue\s*)?\(\s*` },
+    // REST Assured's Kotlin extensions: `Then { statusCode(204) }`.
+    { on: 'number', languages: KT, anyCode: true, before: String.raw`(?<![\w$.])statusCode\s*\(\s*`, requires: String.raw`\bio\.restassured\b` },
     { on: 'number', languages: SCALA, anyCode: true, before: String.raw`(?<![\w$.])Status\s*\(\s*`, requires: String.raw`\bplay\.api\.mvc\b|\borg\.http4s\b` },
     { on: 'string', kind: 'status', languages: JVM, before: String.raw`\bresponseCode\s*=\s*`, content: String.raw`(?<v>[1-5]\d\d)$` },
   ],

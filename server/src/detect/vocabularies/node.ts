@@ -3,7 +3,7 @@ import { JS, type Vocabulary } from '../vocabulary';
 import { ARGS, EARLIER_ITEMS, PATH_ARG, STR } from './fragments';
 
 const ROUTER = String.raw`\b(?:app|router|api|server|fastify|routes?|r|hono|[\w$]*(?:Router|Routes|App|Api|Server)|[\w$]*(?:router|app|api|server))\s*\.\s*`;
-const HTTP_CLIENT = String.raw`\b(?:axios|ky|got|superagent|\$http|this\s*\.\s*http(?:Client)?|httpClient|HttpClient|(?:request|supertest|chai\s*\.\s*request)\s*\(${ARGS}\)(?:\s*\.\s*\w+\s*\(${ARGS}\)){0,8})\s*\.\s*`;
+const HTTP_CLIENT = String.raw`\b(?:axios|ky|got|superagent|\$http|this\s*\.\s*http(?:Client)?|httpClient|HttpClient|(?:(?:request|supertest)(?:\s*\.\s*agent)?|chai\s*\.\s*request)\s*\(${ARGS}\)(?:\s*\.\s*\w+\s*\(${ARGS}\)){0,8})\s*\.\s*`;
 
 export const NODE: Vocabulary = {
   families: [
@@ -81,5 +81,7 @@ export const NODE: Vocabulary = {
     { on: 'number', languages: JS, before: String.raw`\.\s*expect\s*\(\s*`, requires: String.raw`supertest|chai-http` },
     { on: 'number', languages: JS, anyCode: true, before: String.raw`\b(?:new\s+Response|Response\s*\.\s*json|NextResponse\s*\.\s*json|json)\s*\(${ARGS}\{${EARLIER_ITEMS}\bstatus\s*:\s*` },
     { on: 'string', kind: 'method', languages: JS, before: String.raw`\.\s*open\s*\(\s*` },
+    // supertest's header assertion: `.expect('Location', /\/orders\/\d+/)`.
+    { on: 'string', kind: 'header', languages: JS, before: String.raw`\.\s*expect\s*\(\s*`, after: String.raw`\s*,`, requires: String.raw`supertest|chai-http` },
   ],
 };

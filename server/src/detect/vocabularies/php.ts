@@ -36,9 +36,13 @@ export const PHP_VOCABULARY: Vocabulary = {
 
     { on: 'number', languages: PHP, anyCode: true, before: String.raw`\babort_(?:if|unless)\s*\(${ARGS},\s*|\bhttp_response_code\s*\(\s*` },
     { on: 'number', languages: PHP, anyCode: true, before: String.raw`->\s*(?:setStatusCode|withStatus|assertStatus|setStatus|status)\s*\(\s*` },
+    // A status variable or parameter default: `$status = 302`, `function redirect($to, $status = 302)`.
+    { on: 'number', languages: PHP, before: String.raw`\$(?:status|statusCode|httpStatus|responseCode)\s*=\s*` },
     { on: 'number', languages: PHP, anyCode: true, before: String.raw`(?:\bresponse\s*\(|->\s*json\s*\(|\bnew\s+\\?(?:\w+\\)*\w*Response\s*\()${ARRAY_ARGS},\s*` },
     { on: 'string', kind: 'status', languages: PHP, before: String.raw`\bheader\s*\(\s*`, content: String.raw`HTTP/\d(?:\.\d)?\s+(?<v>[1-5]\d\d)\b` },
     { on: 'string', kind: 'header', languages: PHP, before: String.raw`\bheader\s*\(\s*`, content: String.raw`(?<v>[A-Za-z][A-Za-z0-9-]*)\s*:` },
     { on: 'string', kind: 'method', languages: PHP, before: String.raw`\bRoute\s*::\s*match\s*\(\s*\[\s*(?:'[^'\n]*'\s*,\s*|"[^"\n]*"\s*,\s*){0,20}` },
+    // Requests built in tests: Symfony's `Request::create('/orders', 'POST')`, Laravel's `$this->call('GET', …)` and `$this->json('PATCH', …)`.
+    { on: 'string', kind: 'method', languages: PHP, before: String.raw`\bRequest\s*::\s*create\s*\(\s*(?:uri\s*:\s*)?(?:[^,()\n]|\([^()\n]{0,120}\)){1,200}?,\s*(?:method\s*:\s*)?|\$this\s*->\s*(?:call|json)\s*\(\s*(?:method\s*:\s*)?` },
   ],
 };

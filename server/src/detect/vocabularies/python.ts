@@ -1,9 +1,16 @@
 /** Python: http.HTTPStatus, DRF / FastAPI / Starlette `status`, Django, Flask, werkzeug, aiohttp, Falcon, requests, httpx. */
 import type { Vocabulary } from '../vocabulary';
-import { ARGS, PATH_ARG } from './fragments';
+import { ARGS } from './fragments';
 
 const PY = ['python'];
+/** Django's and DRF's request factories (`RequestFactory`, `APIRequestFactory`, pytest-django's `rf`). */
+const REQUEST_FACTORY = String.raw`\b(?:self\s*\.\s*)?(?:factory|request_factory|rf|api_rf|api_factory)\s*\.\s*`;
+/** The first argument of a test client call: a path, a URL, an f-string, or a variable named for one. */
+const PY_PATH_ARG = String.raw`\s*\(\s*(?:[frbFRB]{0,2}['"](?:/|https?:|\{)|reverse(?:_lazy)?\s*\(|(?:self\s*\.\s*)?(?:url|path|endpoint|uri|\w+_(?:url|path|endpoint|uri))\b)`;
 const OLD_PHRASES = { 413: 'REQUEST_ENTITY_TOO_LARGE', 414: 'REQUEST_URI_TOO_LONG', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE', 422: 'UNPROCESSABLE_ENTITY' };
+
+/** The entries of a `responses` dict before the current key: values are dicts nested three deep (`{"content": {"image/png": {}}}`). */
+const RESPONSES_BODY = String.raw`(?:[^{}]|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]{0,200}\}){0,300}\}){0,600}\}){0,1200}?`;
 
 export const PYTHON: Vocabulary = {
   families: [
@@ -66,8 +73,12 @@ export const PYTHON: Vocabulary = {
     { on: 'name', family: 'python-http-exception', languages: PY, before: String.raw`\braise\s+`, qualifier: String.raw`(?:\b(?:exceptions|werkzeug\s*\.\s*exceptions)\s*\.\s*)?`, requires: String.raw`\b(?:werkzeug|rest_framework|flask|django|quart)\b` },
     { on: 'name', family: 'python-http-class', languages: PY, qualifier: String.raw`(?:\b(?:web|exc|httpexceptions)\s*\.\s*)?`, requires: String.raw`\b(?:aiohttp|pyramid|webob)\b` },
     { on: 'name', family: 'python-route', languages: PY, before: String.raw`@\s*\w+(?:\s*\.\s*\w+)*\s*\.\s*`, after: String.raw`\s*\(` },
-    { on: 'name', family: 'python-http-client', languages: PY, before: String.raw`\b(?:requests|httpx|self\s*\.\s*client|self\s*\.\s*app|test_client|aiohttp_client)\s*\.\s*`, after: String.raw`\s*\(` },
-    { on: 'name', family: 'python-http-client', languages: PY, before: String.raw`\b(?:client|session|api_client|async_client|ac|http)\s*\.\s*`, after: String.raw`(?:${PATH_ARG}|\s*\(\s*(?:reverse\s*\(|url\b|\w+_url\b))` },
+    { on: 'name', family: 'python-http-client', languages: PY, before: String.raw`\b(?:requests|httpx|self\s*\.\s*(?:client|csrf_client|api_client|async_client|admin_client)|self\s*\.\s*app|test_client|aiohttp_client)\s*\.\s*`, after: String.raw`\s*\(` },
+    { on: 'name', family: 'python-http-client', languages: PY, before: String.raw`\b(?:client|session|api_client|async_client|ac|http|admin_client|csrf_client)\s*\.\s*`, after: PY_PATH_ARG },
+    { on: 'name', family: 'python-http-client', languages: PY, before: REQUEST_FACTORY, after: PY_PATH_ARG },
+    { on: 'name', family: 'python-http-client', languages: PY, before: REQUEST_FACTORY, after: String.raw`\s*\(`, requires: String.raw`\b(?:API)?RequestFactory\b` },
+    // Django's test client and request factories take headers as CGI keywords: `client.get(url, HTTP_AUTHORIZATION=token)`.
+    { on: 'name', family: 'cgi-header', languages: PY, before: String.raw`[(,]\s*`, after: String.raw`\s*=(?!=)` },
     { on: 'name', family: 'aiohttp-add-route', languages: PY, before: String.raw`\.\s*`, after: String.raw`\s*\(` },
     { on: 'name', family: 'django-view-method', languages: PY, before: String.raw`\bdef\s+`, after: String.raw`\s*\(\s*self\s*,\s*request\b` },
     { on: 'name', family: 'django-require-method', languages: PY, qualifier: '@' },
@@ -76,6 +87,11 @@ export const PYTHON: Vocabulary = {
     { on: 'name', family: 'aiohttp-hdrs-header', languages: PY, qualifier: String.raw`\bhdrs\s*\.\s*` },
 
     { on: 'number', languages: ['python', 'php'], anyCode: true, before: String.raw`(?<![\w$.>])abort\s*\(\s*` },
+    { on: 'number', languages: PY, anyCode: true, before: String.raw`\b(?:flask|quart|werkzeug\s*\.\s*exceptions)\s*\.\s*abort\s*\(\s*` },
+    // Flask's and Bottle's `redirect(location, code)`; Django's `redirect(to, *args)` passes numbers to the URL, so only with them.
+    { on: 'number', languages: PY, anyCode: true, codeClass: 3, before: String.raw`(?<![\w.])(?:(?:flask|quart|bottle|werkzeug\s*\.\s*utils)\s*\.\s*)?redirect\s*\(${ARGS},\s*(?:code\s*=\s*)?`, requires: String.raw`\b(?:flask|quart|bottle|werkzeug)\b` },
+    // FastAPI's additional responses: `responses={404: {"model": Message}, 418: {"description": "…"}}`.
+    { on: 'number', languages: PY, anyCode: true, before: String.raw`\bresponses\s*(?::[^=\n]{0,80})?=\s*\{\s*(?:${RESPONSES_BODY},\s*)?`, after: String.raw`\s*:\s*\{` },
     { on: 'number', languages: PY, anyCode: true, before: String.raw`\b(?:HTTPException|HTTPError|HTTPStatus|StarletteHTTPException)\s*\(\s*(?:status_code\s*=\s*)?` },
     { on: 'number', languages: PY, anyCode: true, before: String.raw`\bmake_response\s*\(${ARGS},\s*` },
     { on: 'number', languages: PY, before: String.raw`\breturn[ \t]+[^\n]{0,200}?,[ \t]*`, after: String.raw`[ \t]*(?:,[^\n]{0,200})?(?:#[^\n]{0,500})?(?:\r?\n|$)`, requires: String.raw`\b(?:flask|quart|bottle|connexion)\b` },

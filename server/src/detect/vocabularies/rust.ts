@@ -1,6 +1,6 @@
 /** Rust: the http crate (hyper, axum, reqwest, warp), actix-web, Rocket. */
 import type { Vocabulary } from '../vocabulary';
-import { ARGS } from './fragments';
+import { ARGS, STATUS_ID } from './fragments';
 
 const RS = ['rust'];
 const CRATE = String.raw`(?:\b(?:http|hyper|reqwest|axum|actix_web|warp)\s*::\s*(?:http\s*::\s*)?)?`;
@@ -34,7 +34,16 @@ export const RUST: Vocabulary = {
     { on: 'name', family: 'rust-route', languages: RS, before: String.raw`\b\w*client\s*\.\s*`, after: String.raw`\s*\(`, requires: String.raw`\breqwest\b` },
     { on: 'name', family: 'rust-http-method', languages: RS, qualifier: String.raw`${CRATE}Method\s*::\s*` },
     { on: 'name', family: 'rust-http-header', languages: RS, qualifier: String.raw`${CRATE}header\s*::\s*` },
+    // Constants imported bare (`use http::header::{CONTENT_TYPE, LOCATION};`), where a header name goes: the name of
+    // `.header(CONTENT_TYPE, …)`, `headers.get(LOCATION)`, `headers()[ALLOW]`, a `(SET_COOKIE, "…")` pair.
+    {
+      on: 'name', family: 'rust-http-header', languages: RS,
+      before: String.raw`(?:\.\s*(?:header|get|get_all|insert|append|contains_key|remove|entry|try_insert)\s*\(|\b[Hh]eaders?\s*(?:\(\s*\))?\s*\[)\s*&?\s*|(?:[\[,]|^|\n)\s*\(\s*`,
+      after: String.raw`\s*[,)\]]`,
+      requires: String.raw`\bheader\s*::\s*(?:\{[^}]{0,300}\b[A-Z][A-Z_]*[A-Z]\b|[A-Z][A-Z_]*[A-Z]\b|\*)`,
+    },
 
     { on: 'number', languages: RS, anyCode: true, before: String.raw`\bStatusCode\s*::\s*from_u16\s*\(\s*|\bStatus\s*::\s*(?:from_code|new)\s*\(\s*` },
+    { on: 'number', languages: RS, anyCode: true, before: String.raw`${STATUS_ID}\s*\.\s*as_u16\s*\(\s*\)\s*(?:==|!=)\s*` },
   ],
 };
