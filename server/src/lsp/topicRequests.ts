@@ -1,6 +1,7 @@
 /** apiGuidelines/searchTopics, apiGuidelines/status and apiGuidelines/reindex. */
 import type { Topic } from '../corpus/model';
 import type { CorpusStatus, SearchTopicsParams, TopicSummary } from '../protocol';
+import { isCorpusDocument } from './authoringHandlers';
 import type { ServerContext } from './serverContext';
 
 export function summarizeTopic(ctx: ServerContext, topic: Topic): TopicSummary {
@@ -29,6 +30,7 @@ export async function onSearchTopics(ctx: ServerContext, params: SearchTopicsPar
 
 export async function onStatus(ctx: ServerContext, params: { uri?: string }): Promise<CorpusStatus> {
   const uri = scopeUri(ctx, params?.uri);
+  const doc = params?.uri ? ctx.documents.get(params.uri) : undefined;
   const roots = await ctx.corpusRoots(uri);
   const index = await ctx.corpora.index(roots);
   return {
@@ -37,6 +39,7 @@ export async function onStatus(ctx: ServerContext, params: { uri?: string }): Pr
     guidelines: index.guidelines.size,
     problems: index.problems.length,
     problemFiles: [...index.problemsByFile].map(([file, list]) => ({ uri: ctx.pathUri(file), count: list.length })),
+    corpusPage: doc ? await isCorpusDocument(ctx, doc) : false,
   };
 }
 

@@ -92,6 +92,11 @@ export class Workbench {
     return (await this.page.locator('.editor-group-container.active .tab.active').first().getAttribute('aria-label')) ?? '';
   }
 
+  /** The language mode the status bar shows for the active editor (`Markdown`, `JavaScript`…). */
+  async languageMode(): Promise<string> {
+    return (await this.page.locator('[id="status.editor.mode"]').first().innerText()).trim();
+  }
+
   /** The breadcrumbs above the active editor: the folders leading to its file, then the file. */
   async breadcrumbs(): Promise<string> {
     return this.page.locator('.editor-group-container.active .breadcrumbs-control').first().innerText();
