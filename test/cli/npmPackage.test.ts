@@ -6,8 +6,8 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from '../helpers/testEnv';
 
-/** What the package may hold: the bundles the CLI and the server need, the built-in corpus, and what npm always adds. */
-const PUBLISHABLE = /^(package\.json|README\.md|LICENSE|dist\/(cli|checkWorker|server)\.js|corpus\/(topics|guidelines)\/[\w.-]+\.md)$/;
+/** What the package may hold: the bundles (CLI, server, extension), the built-in corpus, the icon, README, LICENSE. */
+const PUBLISHABLE = /^(package\.json|README\.md|LICENSE|dist\/(cli|checkWorker|server|extension)\.js|corpus\/(topics|guidelines)\/[\w.-]+\.md|images\/icon\.png)$/;
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
 interface Run {
@@ -76,7 +76,7 @@ describe('npm package: the packed tarball, installed into an empty folder', func
   });
   after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
 
-  it('holds only publishable files: the bundles, the corpus, README, LICENSE', () => {
+  it('holds only publishable files: the bundles, the corpus, the icon, README, LICENSE', () => {
     const listed = ok(sh(`tar -tzf "${tarball}"`, tmp), 'tar').stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
     assert.deepStrictEqual(listed.filter((f) => !PUBLISHABLE.test(f)), []);
     for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/checkWorker.js', 'dist/server.js', 'corpus/topics/http-status-403.md']) {

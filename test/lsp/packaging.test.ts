@@ -29,8 +29,8 @@ function readZip(file: string): Map<string, Buffer> {
   return entries;
 }
 
-/** What the .vscodeignore allow-list lets into the package (vsce adds the manifest files and renames LICENSE). */
-const ALLOWED = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|(README|readme)\.md|images\/icon\.png|dist\/(extension|server|cli)\.js|corpus\/.+\.md))$/;
+/** What package.json's files allow-list lets into the package (vsce adds the manifest files and renames LICENSE). */
+const ALLOWED = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|(README|readme)\.md|images\/icon\.png|dist\/(extension|server|cli|checkWorker)\.js|corpus\/.+\.md))$/;
 
 describe('lsp: the packaged extension (.vsix)', function () {
   let entries: Map<string, Buffer>;
