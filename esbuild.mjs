@@ -22,6 +22,7 @@ const bundles = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
+  { ...common, entryPoints: ['server/src/mcp.ts'], outfile: 'dist/mcp.js' },
 ];
 
 function testFiles(dir) {

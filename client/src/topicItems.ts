@@ -1,4 +1,5 @@
 /** What the topic search shows, computed from the server's topic summaries (no `vscode` import: unit-tested). */
+import { referenceBadge } from '../../server/src/features/guidelineView';
 import type { TopicSummary } from '../../server/src/protocol';
 
 /** Codicon per kind of topic, matching the symbol kinds of workspace/symbol. */
@@ -19,7 +20,8 @@ export function insertionText(topic: TopicSummary): string | undefined {
 export function topicDetail(topic: TopicSummary, maxLength = 140): string {
   const description = topic.description.replace(/\s+/g, ' ').trim();
   const short = description.length > maxLength ? `${description.slice(0, maxLength - 1).trimEnd()}…` : description;
-  const companies = [...new Set(topic.guidelines.map((g) => g.company))];
+  // The server lists followed guidelines first; standards bodies come last.
+  const companies = [...new Set(topic.guidelines.map((g) => (g.followed ? `★ ${g.company}` : g.company)))];
   return companies.length ? `${short} — ${companies.join(', ')}` : short;
 }
 
@@ -48,9 +50,12 @@ export interface ReferenceLink {
 /** Every openable link of a topic: each guideline's own URL, then its references; entries without a URL are left out. */
 export function referenceLinks(topic: TopicSummary): ReferenceLink[] {
   return topic.guidelines.flatMap((g) => {
-    const group = `${g.company} — ${g.title}`;
+    const group = `${g.followed ? '★ ' : ''}${g.company} — ${g.title}${g.followed ? ' (followed)' : ''}`;
     const links: ReferenceLink[] = g.url ? [{ group, label: g.title, url: g.url, whole: true }] : [];
-    for (const r of g.references) if (r.url) links.push({ group, label: r.name, url: r.url, whole: false });
+    for (const r of g.references) {
+      const badge = referenceBadge(r);
+      if (r.url) links.push({ group, label: badge ? `${r.name} (${badge})` : r.name, url: r.url, whole: false });
+    }
     return links;
   });
 }

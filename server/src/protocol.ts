@@ -11,7 +11,16 @@ export interface TopicSummary {
   /** URI of the topic page and the 0-based line of the topic in it. */
   uri: string;
   line: number;
-  guidelines: { company: string; title: string; url?: string; references: { name: string; url?: string }[] }[];
+  /** Followed guidelines first (marked), hidden ones left out, standards last. */
+  guidelines: {
+    id?: string;
+    company: string;
+    title: string;
+    url?: string;
+    followed?: boolean;
+    standard?: boolean;
+    references: { name: string; url?: string; rule?: string; level?: string; asks?: string }[];
+  }[];
 }
 
 export interface SearchTopicsParams {

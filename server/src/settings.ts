@@ -10,6 +10,15 @@ export interface ApiGuidelinesSettings {
     builtin: boolean;
   };
   hover: { enable: boolean };
+  guidelines: {
+    /**
+     * Guidelines the team follows, by guideline id (or organisation name): listed first and marked in hovers, search and
+     * `topic`, and their checkable rules become diagnostics.
+     */
+    follow: string[];
+    /** Guidelines left out of hovers, search and `topic`, by id or organisation; `*` leaves out every guideline not followed (standards stay). */
+    hide: string[];
+  };
   diagnostics: {
     enable: boolean;
     /** Severity per rule id; a rule left out uses its default. */
@@ -24,6 +33,7 @@ export interface ApiGuidelinesSettings {
 export const DEFAULT_SETTINGS: ApiGuidelinesSettings = {
   corpus: { paths: [], builtin: true },
   hover: { enable: true },
+  guidelines: { follow: [], hide: [] },
   diagnostics: { enable: true, rules: {}, disabledLanguages: [], exclude: [] },
 };
 
@@ -39,6 +49,10 @@ export function normalizeSettings(raw: unknown): ApiGuidelinesSettings {
       builtin: typeof corpus.builtin === 'boolean' ? corpus.builtin : DEFAULT_SETTINGS.corpus.builtin,
     },
     hover: { enable: r.hover?.enable !== false },
+    guidelines: {
+      follow: strings(r.guidelines?.follow).map((s) => s.trim()).filter(Boolean),
+      hide: strings(r.guidelines?.hide).map((s) => s.trim()).filter(Boolean),
+    },
     diagnostics: {
       enable: diagnostics.enable !== false,
       rules: diagnostics.rules && typeof diagnostics.rules === 'object' ? { ...diagnostics.rules } : {},

@@ -68,7 +68,7 @@ describe('lsp: corpus authoring over stdio', function () {
     await client.open(uri, 'markdown', page);
     const links = await client.request('textDocument/documentLink', { textDocument: { uri } });
     assert.deepStrictEqual(links.map((l: any) => l.target), [
-      `${pathToFileURL(path.join(builtinCorpus, 'guidelines', 'rfc9457.md')).href}#L4`,
+      `${pathToFileURL(path.join(builtinCorpus, 'guidelines', 'rfc9457.md')).href}#L5`,
       'https://www.rfc-editor.org/rfc/rfc9457.html#section-3',
     ]);
     const builtinPage = await client.openFile(path.join(builtinCorpus, 'topics', 'http-status-403.md'), 'markdown');

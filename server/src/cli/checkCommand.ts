@@ -4,11 +4,12 @@ import * as path from 'path';
 import { isInside } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { CorpusProblem, Severity } from '../corpus/model';
-import { configuredSeverity, isExcluded, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { configuredSeverity, isExcluded, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { followedRules, ruleLabel } from '../features/guidelineView';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_OPENAPI_BYTES, formatBytes, parseByteSize, walkFiles, type WalkResult } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
-import { COLOR_OPTIONS, CORPUS_OPTIONS, HELP_OPTION, PROGRAM, displayPath, emit, loadIndex, resolveSettings, styleFor, type CliIo } from './cliContext';
+import { COLOR_OPTIONS, CORPUS_OPTIONS, GUIDELINE_OPTIONS, HELP_OPTION, PROGRAM, displayPath, emit, loadIndex, resolveSettings, styleFor, warnUnknownFollows, type CliIo } from './cliContext';
 import { CheckPool, MIN_FILES_FOR_WORKERS, workersFor, type CheckJob, type FileOutcome } from './checkFiles';
 import { CONFIG_FILE_NAME } from './configFile';
 import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
@@ -45,6 +46,7 @@ export const checkSpec: CommandSpec = {
     { name: 'no-error-on-unmatched', kind: 'flag', help: 'Exit 0, not 2, when there is no file to check (e.g. in a pre-commit hook)' },
     { name: 'no-progress', kind: 'flag', help: 'No progress counter on stderr (shown only on terminals, for long runs)' },
     { name: 'jobs', kind: 'value', arg: 'N', help: 'Check files on N threads (default: one per CPU for large runs; 1: no worker threads)' },
+    ...GUIDELINE_OPTIONS,
     ...CORPUS_OPTIONS,
     ...COLOR_OPTIONS,
     HELP_OPTION,
@@ -54,6 +56,7 @@ export const checkSpec: CommandSpec = {
     `${PROGRAM} check src --max-severity warning`,
     `${PROGRAM} check --corpus ./guidelines --format sarif --output api-guidelines.sarif`,
     `${PROGRAM} check --format github --rule uncovered-status=off`,
+    `${PROGRAM} check src --follow zalando --rule zalando/150=error`,
   ],
 };
 
@@ -107,6 +110,11 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     timing.mark(`walk (${walk.files.length.toLocaleString('en')} files)`);
     index = await loading;
     timing.mark('corpus');
+    warnUnknownFollows(index, settings, io);
+    const codes = followedRules(index, settings.guidelines.follow).map((r) => r.code);
+    for (const id of Object.keys(settings.diagnostics.rules)) {
+      if (id.includes('/') && !codes.includes(id)) io.stderr.write(`${PROGRAM}: warning: '${id}' is no checkable rule of a followed guideline${suggest(id, codes).replace(/--/g, '')}: its setting has no effect\n`);
+    }
     const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
     const threads = walk.files.length < MIN_FILES_FOR_WORKERS && options.jobs === undefined ? 1 : undefined;
     const results = await pool.run(walk.files, index, { named: walk.named, threads, progress: (done) => progress.update(done, walk.files.length) });
@@ -128,7 +136,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     root: path.resolve(io.cwd),
     files,
     notes: notes.map((n) => ({ ...n, path: displayPath(io.cwd, n.path) })).sort((a, b) => a.path.localeCompare(b.path)),
-    rules: ruleTable(settings),
+    rules: ruleTable(settings, index),
     checked: files.length,
   });
   const corpusErrors = index.problems.filter((p) => p.severity === 'error');
@@ -180,7 +188,8 @@ export function applyRuleFlags(settings: ApiGuidelinesSettings, flags: readonly 
     const m = /^([^=:]+)[=:](.*)$/.exec(flag);
     if (!m) throw new UsageError(`'--rule' needs ID=LEVEL, e.g. unregistered-status=error, not '${flag}'`);
     const [, id, level] = m;
-    if (!RULES.some((r) => r.id === id)) {
+    // A followed guideline's rule (`zalando/150`) is known once the corpus is loaded.
+    if (!id.includes('/') && !RULES.some((r) => r.id === id)) {
       throw new UsageError(`unknown rule '${id}'${suggest(id, RULES.map((r) => r.id))}; rules: ${RULES.map((r) => r.id).join(', ')}`);
     }
     const severity = configuredSeverity({ [id]: level }, id);
@@ -189,9 +198,9 @@ export function applyRuleFlags(settings: ApiGuidelinesSettings, flags: readonly 
   }
 }
 
-/** The diagnostics module's rules with the severity this run gives them (SARIF's rule table). */
-function ruleTable(settings: ApiGuidelinesSettings): RuleInfo[] {
-  return RULES.map((r: DiagnosticRule) => {
+/** The diagnostics module's rules with the severity this run gives them, then the followed guidelines' rules (SARIF's rule table). */
+function ruleTable(settings: ApiGuidelinesSettings, index: CorpusIndex): RuleInfo[] {
+  const own = RULES.map((r: DiagnosticRule) => {
     const configured = configuredSeverity(settings.diagnostics.rules, r.id);
     const level = configured ?? r.defaultSeverity;
     return {
@@ -200,8 +209,23 @@ function ruleTable(settings: ApiGuidelinesSettings): RuleInfo[] {
       description: r.summary,
       helpUri: r.helpUri,
       enabled: configured !== 'off',
-    };
+    } satisfies RuleInfo;
   });
+  const family = configuredSeverity(settings.diagnostics.rules, 'guideline-rule');
+  // One entry per code: a guideline may state one rule at two levels (two checks, one id).
+  const byCode = new Map(followedRules(index, settings.guidelines.follow).map((r) => [r.code, r] as const));
+  const followed = [...byCode.values()].map(({ guideline, rule, code }) => {
+    const configured = configuredSeverity(settings.diagnostics.rules, code) ?? family;
+    const level = configured ?? levelSeverity(rule.level);
+    return {
+      id: code,
+      severity: level === 'off' ? levelSeverity(rule.level) : level,
+      description: `${guideline.company} ${ruleLabel(rule.id)}${rule.level ? ` (${rule.level})` : ''}: ${rule.name}`,
+      helpUri: rule.url ?? guideline.url,
+      enabled: configured !== 'off',
+    } satisfies RuleInfo;
+  });
+  return [...own, ...followed];
 }
 
 function reportCorpusErrors(problems: readonly CorpusProblem[], io: CliIo): void {

@@ -75,7 +75,8 @@ export class FileChecker {
   }
 
   private diagnoseInput(languageId: string): Omit<DiagnoseInput, 'text' | 'tokens'> {
-    return { languageId, index: this.index, settings: this.job.settings.diagnostics, builtinOnly: this.job.settings.corpus.paths.length === 0 };
+    const { settings } = this.job;
+    return { languageId, index: this.index, settings: settings.diagnostics, builtinOnly: settings.corpus.paths.length === 0, follow: settings.guidelines.follow };
   }
 
   /**

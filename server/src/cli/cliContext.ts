@@ -5,7 +5,8 @@ import { CorpusSet } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import { NodeCorpusFileSystem } from '../node/nodeFileSystem';
 import type { ApiGuidelinesSettings } from '../settings';
-import { UsageError, type OptionSpec, type ParsedArgs } from './args';
+import { unknownFollows } from '../features/guidelineView';
+import { suggest, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { CONFIG_FILE_NAME, loadConfig, resolveUserPath } from './configFile';
 import { makeStyle, wantsColor, type Style } from './terminalStyle';
 
@@ -28,6 +29,11 @@ export const CORPUS_OPTIONS: readonly OptionSpec[] = [
   { name: 'no-builtin', kind: 'flag', help: 'Leave out the built-in corpus' },
   { name: 'config', kind: 'value', arg: 'FILE', help: `Config file to read instead of the nearest ${CONFIG_FILE_NAME}` },
   { name: 'no-config', kind: 'flag', help: 'Read no config file' },
+];
+
+export const GUIDELINE_OPTIONS: readonly OptionSpec[] = [
+  { name: 'follow', kind: 'list', arg: 'ID', help: 'A guideline the team follows (id or organisation): listed first, its checkable rules reported; repeatable (replaces guidelines.follow of the config)' },
+  { name: 'hide', kind: 'list', arg: 'ID', help: 'A guideline to leave out (id or organisation, * for all not followed); repeatable (replaces guidelines.hide)' },
 ];
 
 export const COLOR_OPTIONS: readonly OptionSpec[] = [
@@ -55,12 +61,24 @@ export async function resolveSettings(args: ParsedArgs, io: CliIo): Promise<Reso
   const corpora = args.lists.get('corpus');
   if (corpora) settings.corpus.paths = corpora.map((c) => resolveUserPath(io.cwd, c));
   if (args.flags.has('no-builtin')) settings.corpus.builtin = false;
+  const follow = args.lists.get('follow');
+  if (follow) settings.guidelines.follow = follow.map((f) => f.trim()).filter(Boolean);
+  const hide = args.lists.get('hide');
+  if (hide) settings.guidelines.hide = hide.map((h) => h.trim()).filter(Boolean);
   const roots = [...(settings.corpus.builtin ? [io.builtinCorpus] : []), ...settings.corpus.paths];
   return { settings, root: config.root, configFile: config.file, roots: dedupe(roots) };
 }
 
 function dedupe(paths: string[]): string[] {
   return [...new Map(paths.map((p) => [path.resolve(p), p])).values()];
+}
+
+/** Warns about followed guidelines that no loaded corpus defines (a typo would otherwise follow nothing). */
+export function warnUnknownFollows(index: CorpusIndex, settings: ApiGuidelinesSettings, io: CliIo): void {
+  const ids = [...index.guidelines.keys()];
+  for (const item of unknownFollows(index, settings.guidelines.follow)) {
+    io.stderr.write(`${PROGRAM}: warning: no guideline '${item}' in the loaded corpora to follow${suggest(item, ids).replace(/--/g, '')}; \`${PROGRAM} guidelines\` lists them\n`);
+  }
 }
 
 /** Fails with a usage error when a corpus folder is missing, then loads the index. */

@@ -16,6 +16,7 @@ const SHAPE: Record<string, Record<string, 'strings' | 'boolean' | 'rules'>> = {
   corpus: { paths: 'strings', builtin: 'boolean' },
   diagnostics: { enable: 'boolean', rules: 'rules', exclude: 'strings', disabledLanguages: 'strings' },
   hover: { enable: 'boolean' },
+  guidelines: { follow: 'strings', hide: 'strings' },
 };
 
 export interface LoadedConfig {

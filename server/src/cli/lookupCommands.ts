@@ -1,10 +1,11 @@
 /** `topic QUERY` and `search WORDS`: the corpus in the terminal, as the hover and the topic search show it. */
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Topic } from '../corpus/model';
+import { arrangeGuidelines, referenceBadge, type GuidelinePreferences } from '../features/guidelineView';
 import { findHttpTokens, statusFromName } from '../detect/findHttpTokens';
 import { topicForToken } from '../features/hoverContent';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
-import { COLOR_OPTIONS, CORPUS_OPTIONS, HELP_OPTION, PROGRAM, displayPath, loadIndex, resolveSettings, styleFor, type CliIo } from './cliContext';
+import { COLOR_OPTIONS, CORPUS_OPTIONS, GUIDELINE_OPTIONS, HELP_OPTION, PROGRAM, displayPath, loadIndex, resolveSettings, styleFor, warnUnknownFollows, type CliIo } from './cliContext';
 import type { Style } from './terminalStyle';
 
 const LOOKUP_FORMATS = ['text', 'json'] as const;
@@ -22,8 +23,8 @@ export const topicSpec: CommandSpec = {
     '',
     'Exit code: 0 found, 1 no topic matches, 2 bad arguments or a missing corpus folder.',
   ].join('\n'),
-  options: [FORMAT_OPTION, ...CORPUS_OPTIONS, ...COLOR_OPTIONS, HELP_OPTION],
-  examples: [`${PROGRAM} topic 403`, `${PROGRAM} topic Retry-After`, `${PROGRAM} topic PATCH --format json`],
+  options: [FORMAT_OPTION, ...GUIDELINE_OPTIONS, ...CORPUS_OPTIONS, ...COLOR_OPTIONS, HELP_OPTION],
+  examples: [`${PROGRAM} topic 403`, `${PROGRAM} topic Retry-After`, `${PROGRAM} topic PATCH --format json`, `${PROGRAM} topic 403 --follow zalando`],
 };
 
 export const searchSpec: CommandSpec = {
@@ -39,27 +40,44 @@ export const searchSpec: CommandSpec = {
   options: [
     FORMAT_OPTION,
     { name: 'limit', short: 'n', kind: 'value', arg: 'N', help: 'Show at most N topics, 0 for all (default: 20)' },
+    ...GUIDELINE_OPTIONS,
     ...CORPUS_OPTIONS,
     ...COLOR_OPTIONS,
     HELP_OPTION,
   ],
-  examples: [`${PROGRAM} search rate limit`, `${PROGRAM} search pagination --format json`],
+  examples: [`${PROGRAM} search rate limit`, `${PROGRAM} search pagination --format json`, `${PROGRAM} search zalando --follow zalando`],
+};
+
+export const guidelinesSpec: CommandSpec = {
+  name: 'guidelines',
+  summary: 'List the guidelines of the loaded corpora: ids to follow or hide, what each covers, the revision read.',
+  positionals: '',
+  details: [
+    'Each guideline with its id (what --follow and --hide take), organisation, title, the number',
+    'of topics it covers, its checkable rules and the source revision it was read at.',
+    '',
+    'Exit code: 0, or 2 for bad arguments or a missing corpus folder.',
+  ].join('\n'),
+  options: [FORMAT_OPTION, ...GUIDELINE_OPTIONS, ...CORPUS_OPTIONS, ...COLOR_OPTIONS, HELP_OPTION],
+  examples: [`${PROGRAM} guidelines`, `${PROGRAM} guidelines --format json`],
 };
 
 export async function runTopic(args: ParsedArgs, io: CliIo): Promise<number> {
   const query = args.positionals.join(' ').trim();
   if (!query) throw new UsageError('which topic? Give a status code, reason phrase, method, header or words');
-  const index = await loadIndex((await resolveSettings(args, io)).roots);
+  const { settings, roots } = await resolveSettings(args, io);
+  const index = await loadIndex(roots);
+  warnUnknownFollows(index, settings, io);
   const found = findTopic(index, query);
   if (!found) {
     io.stderr.write(`No topic matches '${query}'. Try: ${PROGRAM} search ${query}\n`);
     return 1;
   }
   if (args.values.get('format') === 'json') {
-    io.stdout.write(JSON.stringify({ ...topicJson(found.topic, io.cwd), matchedBy: found.by }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ ...topicJson(found.topic, io.cwd, settings.guidelines), matchedBy: found.by }, null, 2) + '\n');
   } else {
     if (found.by === 'search') io.stderr.write(`Best match for '${query}':\n`);
-    io.stdout.write(renderTopicText(found.topic, io.cwd, styleFor(args, io)));
+    io.stdout.write(renderTopicText(found.topic, io.cwd, styleFor(args, io), settings.guidelines));
   }
   return 0;
 }
@@ -69,17 +87,27 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!/^\d+$/.test(limitText)) throw new UsageError(`'--limit' needs a whole number, not '${limitText}'`);
   const limit = Number(limitText) || Number.MAX_SAFE_INTEGER;
   const words = args.positionals.join(' ');
-  const index = await loadIndex((await resolveSettings(args, io)).roots);
-  const hits = index.searchTopics(words, limit);
+  const { settings, roots } = await resolveSettings(args, io);
+  const index = await loadIndex(roots);
+  warnUnknownFollows(index, settings, io);
+  const prefs = settings.guidelines;
+  const hits = index.searchTopics(words, limit, prefs.follow.length ? (t) => arrangeGuidelines(t.guidelines, prefs)[0]?.followed === true : undefined);
+  const organisations = (t: Topic) => arrangeGuidelines(t.guidelines, prefs).filter((g) => !g.standard || g.followed);
   if (args.values.get('format') === 'json') {
-    io.stdout.write(JSON.stringify(hits.map((h, i) => ({ rank: i + 1, score: h.score, id: h.topic.id, name: h.topic.name, category: h.topic.category })), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(hits.map((h, i) => ({
+      rank: i + 1, score: h.score, id: h.topic.id, name: h.topic.name, category: h.topic.category,
+      guidelines: organisations(h.topic).map((g) => ({ id: g.entry.guidelineId, company: g.entry.company, followed: g.followed })),
+    })), null, 2) + '\n');
   } else if (hits.length) {
     const style = styleFor(args, io);
     const nameWidth = Math.max(...hits.map((h) => h.topic.name.length));
     const catWidth = Math.max(...hits.map((h) => h.topic.category.length));
+    const idWidth = Math.max(...hits.map((h) => h.topic.id.length));
     const rankWidth = String(hits.length).length;
     for (const [i, h] of hits.entries()) {
-      io.stdout.write(`${String(i + 1).padStart(rankWidth)}  ${style.bold(h.topic.name.padEnd(nameWidth))}  ${h.topic.category.padEnd(catWidth)}  ${style.dim(h.topic.id)}\n`);
+      const orgs = organisations(h.topic);
+      const names = orgs.slice(0, 4).map((g) => (g.followed ? style.bold(`★ ${g.entry.company}`) : g.entry.company)).join(', ') + (orgs.length > 4 ? ` +${orgs.length - 4}` : '');
+      io.stdout.write(`${String(i + 1).padStart(rankWidth)}  ${style.bold(h.topic.name.padEnd(nameWidth))}  ${h.topic.category.padEnd(catWidth)}  ${style.dim(h.topic.id.padEnd(idWidth))}  ${names}`.trimEnd() + '\n');
     }
   }
   if (!hits.length) {
@@ -89,14 +117,49 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
+export async function runGuidelines(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { settings, roots } = await resolveSettings(args, io);
+  const index = await loadIndex(roots);
+  warnUnknownFollows(index, settings, io);
+  const covered = new Map<string, number>();
+  for (const t of index.topics.values()) for (const g of t.guidelines) covered.set(g.guidelineId, (covered.get(g.guidelineId) ?? 0) + 1);
+  const pseudo = [...index.guidelines.values()].map((g) => ({ guidelineId: g.id, company: g.company, title: g.title, kind: g.kind, references: [], range: g.range }));
+  const shown = arrangeGuidelines(pseudo, settings.guidelines).map((s) => ({ page: index.guidelines.get(s.entry.guidelineId)!, followed: s.followed }));
+  const list = [...shown.filter((s) => s.page.kind !== 'standard'), ...shown.filter((s) => s.page.kind === 'standard')];
+  if (args.values.get('format') === 'json') {
+    io.stdout.write(JSON.stringify(list.map(({ page: g, followed }) => ({
+      id: g.id, company: g.company, title: g.title, url: g.url, kind: g.kind ?? 'guideline', followed, summary: g.summary,
+      topics: covered.get(g.id) ?? 0, rules: (g.rules ?? []).map((r) => ({ id: r.id, name: r.name, level: r.level, url: r.url })),
+      revision: g.revision, file: displayPath(io.cwd, g.file),
+    })), null, 2) + '\n');
+    return 0;
+  }
+  const style = styleFor(args, io);
+  const idWidth = Math.max(0, ...list.map((s) => s.page.id.length));
+  let section: string | undefined;
+  for (const { page: g, followed } of list) {
+    const heading = g.kind === 'standard' ? 'Standards' : 'Guidelines';
+    if (heading !== section) {
+      io.stdout.write(`${section ? '\n' : ''}${style.bold(heading)}\n`);
+      section = heading;
+    }
+    const rules = g.rules?.length ? `, ${g.rules.length} checkable rule${g.rules.length === 1 ? '' : 's'}` : '';
+    const read = g.revision?.date ? `, read ${g.revision.date}${g.revision.commit ? ` at ${g.revision.commit.slice(0, 12)}` : ''}` : '';
+    io.stdout.write(`  ${followed ? style.bold('★ ') : '  '}${g.id.padEnd(idWidth)}  ${style.bold(g.company)} — ${g.title}  ${style.dim(`(${covered.get(g.id) ?? 0} topics${rules}${read})`)}\n`);
+  }
+  return 0;
+}
+
 type MatchKind = 'id' | 'status' | 'method' | 'header' | 'reason' | 'constant' | 'search';
 
 /** Lookups in the order they are tried: exact keys first, free text last. */
 const LOOKUPS: readonly [MatchKind, (index: CorpusIndex, q: string) => Topic | undefined][] = [
-  ['id', (index, q) => index.topics.get(q.toLowerCase())],
+  ['id', (index, q) => index.topics.get(q)],
   ['status', (index, q) => (/^[1-5]\d\d$/.test(q) ? index.topicForStatus(Number(q)) : undefined)],
   ['method', (index, q) => (/^[A-Za-z]+$/.test(q) ? index.topicForMethod(q) : undefined)],
   ['header', (index, q) => index.topicForHeader(q)],
+  // After headers: `Deprecation` is the header, `deprecation` the design topic.
+  ['id', (index, q) => index.topics.get(q.toLowerCase())],
   ['reason', (index, q) => {
     const code = statusFromName(q);
     return code === undefined ? undefined : index.topicForStatus(code);
@@ -116,7 +179,7 @@ export function findTopic(index: CorpusIndex, query: string): { topic: Topic; by
   return undefined;
 }
 
-function topicJson(t: Topic, cwd: string) {
+export function topicJson(t: Topic, cwd: string, prefs: GuidelinePreferences) {
   return {
     id: t.id,
     name: t.name,
@@ -126,14 +189,16 @@ function topicJson(t: Topic, cwd: string) {
     method: t.method,
     header: t.header,
     policy: t.policy && { severity: t.policy.severity, message: t.policy.message, prefer: t.policy.prefer },
-    guidelines: t.guidelines.map((g) => ({ id: g.guidelineId, title: g.title, company: g.company, url: g.url, date: g.date, references: g.references })),
+    guidelines: arrangeGuidelines(t.guidelines, prefs).map(({ entry: g, followed }) => ({
+      id: g.guidelineId, title: g.title, company: g.company, url: g.url, date: g.date, kind: g.kind ?? 'guideline', followed, references: g.references,
+    })),
     body: t.body,
     file: displayPath(cwd, t.file),
     line: t.range.start.line + 1,
   };
 }
 
-export function renderTopicText(t: Topic, cwd: string, style: Style): string {
+export function renderTopicText(t: Topic, cwd: string, style: Style, prefs: GuidelinePreferences): string {
   const out: string[] = [];
   out.push(style.bold(t.name));
   out.push(style.dim(`${t.category} · ${t.id} · ${displayPath(cwd, t.file)}:${t.range.start.line + 1}`));
@@ -144,13 +209,24 @@ export function renderTopicText(t: Topic, cwd: string, style: Style): string {
   if (t.description) out.push('', wrap(t.description, WRAP_COLUMNS));
   if (t.body?.trim()) out.push('', t.body.trim());
   out.push('');
-  if (!t.guidelines.length) out.push(style.dim('No guideline in the active corpus covers this topic yet.'));
-  else out.push(style.bold(`Guidelines (${t.guidelines.length})`));
-  for (const g of t.guidelines) {
-    out.push(`  ${style.bold(g.company)} — ${g.title}${g.url ? `  ${style.dim(g.url)}` : ''}`);
-    for (const r of g.references) out.push(`    - ${r.name}${r.url ? `  ${style.dim(r.url)}` : ''}`);
+  const shown = arrangeGuidelines(t.guidelines, prefs);
+  const guidelines = shown.filter((g) => !g.standard || g.followed);
+  const standards = shown.filter((g) => g.standard && !g.followed);
+  if (!shown.length) out.push(style.dim('No guideline in the active corpus covers this topic yet.'));
+  for (const [title, group] of [[`Guidelines (${guidelines.length})`, guidelines], [`Standards (${standards.length})`, standards]] as const) {
+    if (!group.length) continue;
+    out.push(style.bold(title));
+    for (const { entry: g, followed } of group) {
+      out.push(`  ${followed ? style.bold('★ ') : ''}${style.bold(g.company)} — ${g.title}${followed ? ' (followed)' : ''}${g.url ? `  ${style.dim(g.url)}` : ''}`);
+      for (const r of g.references) {
+        const badge = referenceBadge(r);
+        out.push(`    - ${r.name}${badge ? ` [${badge}]` : ''}${r.url ? `  ${style.dim(r.url)}` : ''}`);
+        if (r.asks) out.push(`      ${r.asks}`);
+      }
+    }
+    out.push('');
   }
-  return out.join('\n') + '\n';
+  return out.join('\n').trimEnd() + '\n';
 }
 
 /** Breaks a paragraph into lines of at most `width` characters at spaces. */

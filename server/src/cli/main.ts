@@ -3,8 +3,9 @@ import { parseArgs, renderCommandHelp, suggest, UsageError, type CommandSpec, ty
 import { checkSpec, runCheck } from './checkCommand';
 import { PROGRAM, type CliIo } from './cliContext';
 import { CONFIG_FILE_NAME } from './configFile';
-import { runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
+import { guidelinesSpec, runGuidelines, runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
 import { toolInfo } from './toolInfo';
+import { mcpSpec, runMcp } from './mcpCommand';
 import { runValidate, validateSpec } from './validateCommand';
 
 export type { CliIo } from './cliContext';
@@ -18,7 +19,9 @@ const COMMANDS: readonly Command[] = [
   { spec: checkSpec, run: runCheck },
   { spec: topicSpec, run: runTopic },
   { spec: searchSpec, run: runSearch },
+  { spec: guidelinesSpec, run: runGuidelines },
   { spec: validateSpec, run: runValidate },
+  { spec: mcpSpec, run: runMcp },
 ];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

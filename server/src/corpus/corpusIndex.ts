@@ -137,8 +137,11 @@ export class CorpusIndex {
     return this.byHeader.get(header.toLowerCase());
   }
 
-  /** Ranked text search over code, name, category, description, companies and reference names. */
-  searchTopics(query: string, limit = 50): SearchHit[] {
+  /**
+   * Ranked text search over code, name, category, description, companies and reference names. Among hits of equal
+   * score, topics `preferred` picks (e.g. covered by a followed guideline) come first.
+   */
+  searchTopics(query: string, limit = 50, preferred?: (topic: Topic) => boolean): SearchHit[] {
     const words = query.toLowerCase().split(/[\s,]+/).filter(Boolean);
     const all = [...this.topics.values()];
     if (words.length === 0) {
@@ -156,7 +159,9 @@ export class CorpusIndex {
       }
       if (score > 0) hits.push({ topic, score });
     }
-    hits.sort((a, b) => b.score - a.score || a.topic.name.localeCompare(b.topic.name));
+    const first = preferred ? new Set(hits.filter((h) => preferred(h.topic)).map((h) => h.topic)) : undefined;
+    const rank = (h: SearchHit) => (first?.has(h.topic) ? 0 : 1);
+    hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.topic.name.localeCompare(b.topic.name));
     return hits.slice(0, limit);
   }
 
@@ -231,7 +236,7 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
         }
         topic.guidelines.push({
           guidelineId: tr.guideline.id, title: tr.guideline.title, company: tr.guideline.company,
-          url: tr.guideline.url, date: tr.guideline.date, references: tr.references, range: tr.range,
+          url: tr.guideline.url, date: tr.guideline.date, kind: tr.guideline.kind, references: tr.references, range: tr.range,
         });
       }
     }
@@ -249,10 +254,23 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
 function finishTopic(topic: Topic, parts: IndexParts): Topic {
   let unresolved: CorpusProblem[] | undefined;
   const resolved: TopicGuideline[] = [];
+  let seen: Map<string, number> | undefined;
   for (const g of topic.guidelines) {
     const entry = resolveGuideline(topic, g, parts.guidelines);
-    if (entry.problem) (unresolved ??= []).push(entry.problem);
-    else resolved.push(entry.guideline);
+    if (entry.problem) {
+      (unresolved ??= []).push(entry.problem);
+      continue;
+    }
+    // One entry per guideline: a topic page and the guideline's own page may both list its sections.
+    const at = (seen ??= new Map()).get(g.guidelineId);
+    if (at === undefined) {
+      seen.set(g.guidelineId, resolved.length);
+      resolved.push(entry.guideline);
+    } else {
+      const first = resolved[at];
+      const more = entry.guideline.references.filter((r) => !first.references.some((f) => f.url === r.url && f.name === r.name));
+      if (more.length) resolved[at] = { ...first, references: [...first.references, ...more] };
+    }
   }
   if (resolved.length > 1) resolved.sort(compareGuidelines);
   topic.guidelines = exactSize(resolved);
@@ -280,9 +298,10 @@ function resolveGuideline(topic: Topic, g: TopicGuideline, guidelines: Map<strin
     const company = g.company || page.company;
     const url = g.url ?? page.url;
     const date = g.date ?? page.date;
+    const kind = page.kind;
     // A complete entry is kept as it is: no copy per topic and index.
-    if (title === g.title && company === g.company && url === g.url && date === g.date) return { guideline: g };
-    return { guideline: { ...g, title, company, url, date } };
+    if (title === g.title && company === g.company && url === g.url && date === g.date && kind === g.kind) return { guideline: g };
+    return { guideline: { ...g, title, company, url, date, kind } };
   }
   if (!g.title || !g.company) {
     return { problem: problem(topic.file, g.range, 'unknown-guideline',

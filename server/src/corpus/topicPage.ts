@@ -1,7 +1,7 @@
 /** Parses topic and guideline pages (Markdown with YAML front matter) into the corpus model. */
 import type matterType from 'gray-matter';
 import { LineMap } from './lineMap';
-import type { CorpusFile, Guideline, ParsedFile, Reference, Severity, SourceRange, Topic, TopicGuideline, TopicPolicy } from './model';
+import type { CorpusFile, Guideline, GuidelineRevision, GuidelineRule, ParsedFile, Reference, RuleCheck, Severity, SourceRange, Topic, TopicGuideline, TopicPolicy } from './model';
 import { exactSize } from './exactSize';
 import { MapReader, ProblemSink, describe, parseYaml, sharedValue } from './yamlFields';
 import type { YamlNode } from './yamlNode';
@@ -108,6 +108,7 @@ export function parseCorpusPage(input: CorpusFile, root = 0): ParsedFile {
     if (g) {
       g.description = fm.body.trim() || undefined;
       result.guidelines = [g];
+      if (top.has('topics')) result.topicReferences = readTopicReferences(top, sink, g);
     }
   } else {
     const t = readTopic(top, sink, input.path, root, fm.body);
@@ -121,16 +122,159 @@ function readGuideline(top: MapReader, sink: ProblemSink, file: string): Guideli
   const title = top.string('guideline_title', true) ?? top.string('title', false);
   const company = top.string('guideline_company', true);
   const url = readUrl(top, 'guideline_url', sink);
+  const kind = top.string('guideline_kind', false);
+  if (kind !== undefined && kind !== 'standard' && kind !== 'guideline') {
+    sink.add(top.range('guideline_kind'), 'error', 'invalid-value', `guideline_kind must be 'standard' or 'guideline', found '${kind.slice(0, 40)}'`);
+  }
+  const revision = readRevision(top, sink);
+  const rules = top.has('guideline_rules') ? readRules(top, sink) : undefined;
   if (!id || !title || !company) return undefined;
   return {
     id, title, company, url,
     date: top.string('guideline_date', false),
     reviewDate: top.string('guideline_reviewDate', false),
+    kind: kind === 'standard' ? 'standard' : undefined,
+    summary: top.string('guideline_summary', false),
+    revision,
+    rules,
     file,
     range: top.range('guideline_id'),
   };
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}/;
+const COMMIT = /^[0-9a-f]{7,40}$/;
+
+/** `guideline_revision: {date, repository, commit}`: what was read, and when. */
+function readRevision(top: MapReader, sink: ProblemSink): GuidelineRevision | undefined {
+  if (!top.has('guideline_revision')) return undefined;
+  const r = MapReader.of(top.node('guideline_revision'), sink, 'guideline_revision');
+  if (!r) {
+    sink.add(top.range('guideline_revision'), 'error', 'wrong-type', `guideline_revision must be a mapping (date, repository, commit), found ${describe(top.node('guideline_revision'))}`);
+    return undefined;
+  }
+  const date = r.string('date', true);
+  if (date !== undefined && !DATE.test(date)) sink.add(r.range('date'), 'error', 'invalid-value', `guideline_revision.date must be a date (YYYY-MM-DD), found '${date.slice(0, 40)}'`);
+  const commit = r.string('commit', false);
+  if (commit !== undefined && !COMMIT.test(commit)) sink.add(r.range('commit'), 'error', 'invalid-value', `guideline_revision.commit must be a git commit id (7 to 40 hex digits), found '${commit.slice(0, 48)}'`);
+  if (commit !== undefined && !r.has('repository')) sink.add(r.range('commit'), 'warning', 'missing-field', 'guideline_revision: a commit needs the repository it belongs to');
+  return { date: date?.slice(0, 10), repository: readUrl(r, 'repository', sink), commit };
+}
+
+/** `topics:` on a guideline page: topic id → the guideline's sections about it, attached to the topics at index time. */
+function readTopicReferences(top: MapReader, sink: ProblemSink, guideline: Guideline): NonNullable<ParsedFile['topicReferences']> {
+  const found: NonNullable<ParsedFile['topicReferences']> = [];
+  const readReferences = (list: YamlNode[], where: string): Reference[] => {
+    const references: Reference[] = [];
+    list.forEach((node, i) => {
+      const ref = readReference(node, sink, `${where}[${i}]`);
+      if (ref) references.push(ref);
+    });
+    return exactSize(references);
+  };
+  const node = top.node('topics');
+  if (node?.kind === 'seq') {
+    // The API Stylebook's own guideline pages: a list of `{topic_id, …, references}`.
+    top.list('topics', 'topic').forEach((item, i) => {
+      const t = MapReader.of(item, sink, `topics[${i}]`);
+      const topicId = t?.string('topic_id', true);
+      if (!t || !topicId) {
+        if (!t) sink.add(sink.rangeOf(item), 'error', 'wrong-type', `topics[${i}] must be a mapping with topic_id and references, found ${describe(item)}`);
+        return;
+      }
+      found.push({ guideline, topicId, references: readReferences(t.list('references', 'reference'), `topics[${i}].references`), range: t.range('topic_id') });
+    });
+    return found;
+  }
+  const topics = MapReader.of(node, sink, 'topics');
+  if (!topics) {
+    sink.add(top.range('topics'), 'error', 'wrong-type', `'topics' must map topic ids to lists of references, found ${describe(node)}`);
+    return found;
+  }
+  for (const topicId of topics.keys()) {
+    found.push({ guideline, topicId, references: readReferences(topics.list(topicId, 'reference'), `topics.${topicId}`), range: topics.range(topicId) });
+  }
+  return found;
+}
+
+/** `guideline_rules`: the guideline's checkable rules about status codes, methods and headers. */
+function readRules(top: MapReader, sink: ProblemSink): GuidelineRule[] {
+  const rules: GuidelineRule[] = [];
+  top.list('guideline_rules', 'rule').forEach((node, i) => {
+    const where = `guideline_rules[${i}]`;
+    const r = MapReader.of(node, sink, where);
+    if (!r) {
+      sink.add(sink.rangeOf(node), 'error', 'wrong-type', `${where} must be a mapping (rule, name, level, url, check), found ${describe(node)}`);
+      return;
+    }
+    const id = r.string('rule', true);
+    const name = r.string('name', true);
+    const level = readLevel(r, sink);
+    const url = readUrl(r, 'url', sink);
+    const check = readRuleCheck(r, sink, where);
+    if (!id || !name || !check) return;
+    rules.push({ id, name, level, url, message: r.string('message', false), check, prefer: readAlternatives(r, 'prefer', sink, `${where}.prefer`), range: sink.rangeOf(node) });
+  });
+  return rules;
+}
+
+const CHECK_KEYS = ['status_allowed', 'status_forbidden', 'methods_allowed', 'methods_forbidden', 'headers_forbidden'] as const;
+
+function readRuleCheck(r: MapReader, sink: ProblemSink, where: string): RuleCheck | undefined {
+  const c = MapReader.of(r.node('check'), sink, `${where}.check`);
+  if (!c) {
+    sink.add(r.range('check'), 'error', r.has('check') ? 'wrong-type' : 'missing-field',
+      `${where}.check must be a mapping with one of ${CHECK_KEYS.join(', ')}`);
+    return undefined;
+  }
+  for (const key of c.keys()) {
+    if (!(CHECK_KEYS as readonly string[]).includes(key)) sink.add(c.range(key), 'warning', 'unknown-field', `${where}.check: unknown key '${key.slice(0, 40)}' (expected ${CHECK_KEYS.join(', ')})`);
+  }
+  const codes = (key: string): number[] | undefined => {
+    if (!c.has(key)) return undefined;
+    const list: number[] = [];
+    for (const item of c.list(key, 'status code')) {
+      const v = item.kind === 'scalar' ? String(item.value) : '';
+      if (/^[1-5]\d\d$/.test(v)) list.push(Number(v));
+      else sink.add(sink.rangeOf(item), 'error', 'wrong-type', `${where}.check.${key} items must be status codes, found ${describe(item)}`);
+    }
+    return list;
+  };
+  const words = (key: string, upper: boolean): string[] | undefined => {
+    if (!c.has(key)) return undefined;
+    const list: string[] = [];
+    for (const item of c.list(key, 'name')) {
+      const v = item.kind === 'scalar' && typeof item.value === 'string' ? item.value.trim() : '';
+      if (/^[A-Za-z][A-Za-z0-9-]*$/.test(v)) list.push(upper ? v.toUpperCase() : v);
+      else sink.add(sink.rangeOf(item), 'error', 'wrong-type', `${where}.check.${key} items must be ${upper ? 'method' : 'header'} names, found ${describe(item)}`);
+    }
+    return list;
+  };
+  const check: RuleCheck = {
+    statusAllowed: codes('status_allowed'), statusForbidden: codes('status_forbidden'),
+    methodsAllowed: words('methods_allowed', true), methodsForbidden: words('methods_forbidden', true),
+    headersForbidden: words('headers_forbidden', false),
+  };
+  if (!Object.values(check).some((v) => v !== undefined)) {
+    sink.add(r.range('check'), 'error', 'missing-field', `${where}.check needs one of ${CHECK_KEYS.join(', ')}`);
+    return undefined;
+  }
+  return check;
+}
+
+/** Requirement levels as guidelines write them (RFC 2119, and Microsoft's DO / DON'T / CONSIDER / AVOID). */
+export const LEVELS = ['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'NOT RECOMMENDED', 'MAY', 'OPTIONAL', 'COULD', 'DO', 'DO NOT', 'YOU SHOULD', 'YOU SHOULD NOT', 'YOU MAY', 'CONSIDER', 'AVOID'] as const;
+
+function readLevel(r: MapReader, sink: ProblemSink): string | undefined {
+  const text = r.string('level', false);
+  if (text === undefined) return undefined;
+  const level = text.toUpperCase().replace(/\s+/g, ' ').replace(/^DON'?T$/, 'DO NOT');
+  if (!(LEVELS as readonly string[]).includes(level)) {
+    sink.add(r.range('level'), 'warning', 'invalid-value', `${r.where}: unknown level '${text.slice(0, 40)}' (expected one of ${LEVELS.join(', ')})`);
+    return undefined;
+  }
+  return level;
+}
 function readTopic(top: MapReader, sink: ProblemSink, file: string, root: number, body: string): Topic | undefined {
   const id = top.string('topic_id', true);
   const category = sharedValue(top.string('topic_category', true));
@@ -204,17 +348,21 @@ function readPolicy(top: MapReader, sink: ProblemSink): TopicPolicy | undefined 
     sink.add(p.range('severity'), 'error', 'invalid-value', `topic_policy.severity must be one of ${SEVERITIES.join(', ')}, found '${sev}'`);
     return undefined;
   }
+  return { severity, message: p.string('message', false), prefer: readAlternatives(p, 'prefer', sink, 'topic_policy.prefer'), range: top.range('topic_policy') };
+}
+
+/** A `prefer:` value: one alternative or a list of them (status codes, methods or topic ids). */
+function readAlternatives(r: MapReader, key: string, sink: ProblemSink, where: string): string[] {
   const prefer: string[] = [];
-  const preferNode = p.node('prefer');
-  if (preferNode !== undefined && preferNode !== null) {
-    const items = p.has('prefer') && (preferNode.kind === 'seq' || preferNode.kind === 'map') ? p.list('prefer', 'alternative') : [preferNode];
-    for (const item of items) {
-      const v = item.kind === 'scalar' ? item.value : undefined;
-      if (typeof v === 'string' || typeof v === 'number') prefer.push(String(v));
-      else sink.add(sink.rangeOf(item), 'error', 'wrong-type', `topic_policy.prefer items must be codes, methods or topic ids, found ${describe(item)}`);
-    }
+  const node = r.node(key);
+  if (node === undefined || node === null) return prefer;
+  const items = node.kind === 'seq' || node.kind === 'map' ? r.list(key, 'alternative') : [node];
+  for (const item of items) {
+    const v = item.kind === 'scalar' ? item.value : undefined;
+    if (typeof v === 'string' || typeof v === 'number') prefer.push(String(v));
+    else sink.add(sink.rangeOf(item), 'error', 'wrong-type', `${where} items must be codes, methods or topic ids, found ${describe(item)}`);
   }
-  return { severity, message: p.string('message', false), prefer, range: top.range('topic_policy') };
+  return prefer;
 }
 
 function readTopicGuideline(node: YamlNode, sink: ProblemSink, where: string): TopicGuideline | undefined {
@@ -254,7 +402,17 @@ export function readReference(node: YamlNode, sink: ProblemSink, where: string):
   if (!r.has('url')) {
     sink.add(sink.rangeOf(node), 'warning', 'missing-url', `${where}: the reference has no 'url'; it is shown without a link`);
   }
-  return name ? { name, url } : undefined;
+  if (!name) return undefined;
+  // Most references are `{name, url}` only: the optional fields are added only when present.
+  if (!r.has('rule') && !r.has('level') && !r.has('asks')) return { name, url };
+  const ref: Reference = { name, url };
+  const rule = r.string('rule', false);
+  const level = readLevel(r, sink);
+  const asks = r.string('asks', false);
+  if (rule !== undefined) ref.rule = rule;
+  if (level !== undefined) ref.level = level;
+  if (asks !== undefined) ref.asks = asks;
+  return ref;
 }
 
 /** URLs are limited to http(s): corpus text is untrusted and ends up as clickable links. */

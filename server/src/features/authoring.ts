@@ -2,15 +2,15 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from '../corpus/yamlLibrary';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Guideline, SourceRange, Topic } from '../corpus/model';
-import { isWebUrl } from '../corpus/topicPage';
+import { isWebUrl, LEVELS } from '../corpus/topicPage';
 import { renderTopic, type HoverOptions } from './hoverContent';
 import { encodeLinkTarget, escapeMarkdown, inlineCode, link } from './markdown';
 
 /** The mapping a key belongs to: the page itself, a guideline entry, a reference or the policy. */
-export type FieldContext = 'topic' | 'guideline' | 'topicGuideline' | 'reference' | 'policy';
+export type FieldContext = 'topic' | 'guideline' | 'topicGuideline' | 'reference' | 'policy' | 'topicReferences' | 'revision' | 'rule' | 'check';
 
 /** Where completion of a field's value comes from. */
-type ValueSource = 'layout' | 'severity' | 'guidelineId' | 'category';
+type ValueSource = 'layout' | 'severity' | 'guidelineId' | 'category' | 'kind' | 'level';
 
 interface FieldInfo {
   key: string;
@@ -47,6 +47,11 @@ const FIELDS: Record<FieldContext, FieldInfo[]> = {
     { key: 'guideline_id', required: true, doc: 'Unique id that topic pages cite in `guidelines[].guideline_id`.' },
     ...GUIDELINE_FIELDS.map((f) => (f.key === 'guideline_title' || f.key === 'guideline_company' ? { ...f, required: true } : f)),
     { key: 'guideline_reviewDate', doc: 'When the guideline was last reviewed, `YYYY-MM-DD`.' },
+    { key: 'guideline_kind', doc: '`standard` for a specification that defines HTTP (RFCs, WHATWG, IANA, MDN), `guideline` (the default) for an organisation\'s API guideline.', values: 'kind' },
+    { key: 'guideline_summary', doc: 'One line, in your own words: what the guideline is and asks overall.' },
+    { key: 'guideline_revision', doc: 'What was read, and when: `date` (`YYYY-MM-DD`), `repository` (https URL) and `commit`.' },
+    { key: 'topics', doc: 'The guideline\'s sections per topic: topic id → list of `{name, url, rule, level, asks}`, attached to those topics.' },
+    { key: 'guideline_rules', doc: 'Checkable rules (`rule`, `name`, `level`, `url`, `check`, `prefer`): diagnostics for teams that follow the guideline.' },
   ],
   topicGuideline: [
     { key: 'guideline_id', required: true, doc: 'Id of a guideline page; title, company and URL are taken from it when left out here.', values: 'guidelineId' },
@@ -56,6 +61,31 @@ const FIELDS: Record<FieldContext, FieldInfo[]> = {
   reference: [
     { key: 'name', required: true, doc: 'Label of the reference, e.g. the section title.' },
     { key: 'url', doc: 'http(s) URL of the section; without it the reference is shown as plain text.' },
+    { key: 'rule', doc: 'The guideline\'s own id for the rule, where it numbers its rules (Zalando `150`, `AIP-193`).' },
+    { key: 'level', doc: 'The requirement level the guideline states: `MUST`, `MUST NOT`, `SHOULD`, `SHOULD NOT`, `MAY`, `DO`, `DO NOT`…', values: 'level' },
+    { key: 'asks', doc: 'One short line, in your own words: what the section asks about this topic. Shown in hovers.' },
+  ],
+  topicReferences: [],
+  revision: [
+    { key: 'date', required: true, doc: 'The day the source was read, `YYYY-MM-DD`.' },
+    { key: 'repository', doc: 'https URL of the source repository.' },
+    { key: 'commit', doc: 'The commit read (7 to 40 hex digits).' },
+  ],
+  rule: [
+    { key: 'rule', required: true, doc: 'The guideline\'s own id for the rule; the diagnostic\'s code is `<guideline_id>/<rule>`.' },
+    { key: 'name', required: true, doc: 'The rule\'s title, as the guideline names it.' },
+    { key: 'level', doc: 'The level the guideline states; MUST… warns, SHOULD… informs, MAY hints.', values: 'level' },
+    { key: 'url', doc: 'Deep link to the rule: the diagnostic\'s link.' },
+    { key: 'message', doc: 'The diagnostic\'s text, in your own words (the rule\'s name otherwise).' },
+    { key: 'check', required: true, doc: 'What the rule rules out: `status_allowed`, `status_forbidden`, `methods_allowed`, `methods_forbidden`, `headers_forbidden`.' },
+    { key: 'prefer', doc: 'Alternatives offered by the quick fix: status codes, methods or topic ids.' },
+  ],
+  check: [
+    { key: 'status_allowed', doc: 'Only these status codes: any other detected code is reported.' },
+    { key: 'status_forbidden', doc: 'These status codes are reported.' },
+    { key: 'methods_allowed', doc: 'Only these methods: any other detected method is reported.' },
+    { key: 'methods_forbidden', doc: 'These methods are reported.' },
+    { key: 'headers_forbidden', doc: 'These header names are reported.' },
   ],
   policy: [
     { key: 'severity', doc: 'Severity of the diagnostic: `error`, `warning`, `information` or `hint`.', values: 'severity' },
@@ -65,11 +95,21 @@ const FIELDS: Record<FieldContext, FieldInfo[]> = {
 };
 
 /** The mapping that the value of a key holds (list items included). */
-const CHILD_CONTEXT: Record<string, FieldContext> = { guidelines: 'topicGuideline', references: 'reference', topic_policy: 'policy' };
+const CHILD_CONTEXT: Record<string, FieldContext> = {
+  guidelines: 'topicGuideline', references: 'reference', topic_policy: 'policy',
+  topics: 'topicReferences', guideline_revision: 'revision', guideline_rules: 'rule', check: 'check',
+};
+
+/** The mapping under `key` when it stands in `parent`: under `topics`, every key (a topic id) holds references. */
+function childContext(parent: FieldContext | undefined, key: string): FieldContext | undefined {
+  return parent === 'topicReferences' ? 'reference' : CHILD_CONTEXT[key];
+}
 
 const FIXED_VALUES: Partial<Record<ValueSource, string[]>> = {
   layout: ['topic', 'guideline'],
   severity: ['error', 'warning', 'information', 'hint'],
+  kind: ['standard', 'guideline'],
+  level: [...LEVELS],
 };
 
 /** New pages start from these (snippet syntax). */
@@ -157,6 +197,12 @@ export function completeCorpusPage(text: string, offset: number, index: CorpusIn
   if (!context) return undefined;
   const present = lines.siblingKeys(lineStart, column, !!keyAt[2]);
   const typed = keyAt[3] ?? '';
+  if (context === 'topicReferences') {
+    // Under `topics:` the keys are topic ids.
+    const items = [...index.topics.values()].filter((t) => !present.has(t.id) || t.id === typed).sort((a, b) => a.id.localeCompare(b.id))
+      .map((t): AuthoringCompletion => ({ label: t.id, kind: 'field', insertText: `${t.id}:\n  - name: `, detail: t.name, documentation: t.category }));
+    return { from: offset - typed.length, to: wordEnd, items };
+  }
   const items = FIELDS[context]
     .filter((f) => !present.has(f.key) || f.key === typed)
     .map((f, i): AuthoringCompletion => ({
@@ -231,7 +277,10 @@ class FrontMatterLines {
       const k = parseKeyLine(this.lines[i].text);
       if (!k.key || k.column >= column) continue;
       if (k.blockScalar) return undefined;
-      return CHILD_CONTEXT[k.key];
+      const child = CHILD_CONTEXT[k.key];
+      if (child) return child;
+      // A topic id under `topics:` holds references: known from the context of its own line.
+      return this.contextAt(this.lines[i].start, k.column) === 'topicReferences' ? 'reference' : undefined;
     }
     return column === 0 ? this.pageContext() : undefined;
   }
@@ -318,7 +367,7 @@ function pairAt(text: string, offset: number): PairAt | undefined {
       if (inside(k)) return found(name, 'key', k, context);
       const v = pair.value as Node | null;
       if (!inside(v)) continue;
-      return isScalar(v) ? found(name, 'value', v, context) : walk(v, CHILD_CONTEXT[name] ?? context, name);
+      return isScalar(v) ? found(name, 'value', v, context) : walk(v, childContext(context, name) ?? context, name);
     }
     return undefined;
   };
@@ -343,6 +392,10 @@ export function hoverCorpusPage(text: string, offset: number, index: CorpusIndex
   const at = pairAt(text, offset);
   if (!at) return undefined;
   const span = { start: at.start, end: at.end };
+  if (at.part === 'key' && at.context === 'topicReferences') {
+    const topic = index.topics.get(at.key);
+    return { markdown: topic ? renderTopic(topic, options) : `**Unknown topic id** ${inlineCode(at.key)}: no topic in the active corpus has it.`, ...span };
+  }
   if (at.part === 'key') {
     const field = FIELDS[at.context].find((f) => f.key === at.key);
     if (!field) return undefined;
@@ -356,6 +409,10 @@ export function hoverCorpusPage(text: string, offset: number, index: CorpusIndex
 /** The guideline page behind a guideline id, or the topic behind a `prefer` entry. */
 export function defineCorpusPage(text: string, offset: number, index: CorpusIndex): { file: string; range: SourceRange } | undefined {
   const at = pairAt(text, offset);
+  if (at?.part === 'key' && at.context === 'topicReferences') {
+    const topic = index.topics.get(at.key);
+    return topic && { file: topic.file, range: topic.range };
+  }
   if (!at || at.part !== 'value') return undefined;
   const target = at.key === 'guideline_id' ? index.guidelines.get(at.value) : at.key === 'prefer' ? preferredTopic(index, at.value) : undefined;
   return target && { file: target.file, range: target.range };
@@ -399,7 +456,19 @@ export function linkCorpusPage(text: string, index: CorpusIndex, options: Author
   const walk = (node: Node | null | undefined, key: string): void => {
     if (isScalar(node) && node.range) add(key, node);
     else if (isSeq(node)) for (const item of node.items as Node[]) walk(item, key);
-    else if (isMap(node)) for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value as Node, String(pair.key.value));
+    else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (key === 'topics' && pair.key.range) {
+          // A topic id under `topics:` links to its topic page.
+          const topic = index.topics.get(name);
+          const target = topic && options.fileLink?.(topic.file, topic.range.start.line);
+          if (target) links.push({ ...scalarSpan(text, pair.key, region.start), target, tooltip: 'Open the topic page' });
+        }
+        walk(pair.value as Node, name);
+      }
+    }
   };
   walk(doc.contents as Node, '');
   return links;

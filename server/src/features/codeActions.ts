@@ -4,6 +4,7 @@ import { isWebUrl } from '../corpus/topicPage';
 import { HEADER_BY_LOWER, HTTP_METHODS, STATUS_BY_CODE } from '../detect/httpVocabulary';
 import { rewriteToken } from '../detect/rewriteToken';
 import type { HttpToken } from '../detect/token';
+import { ruleLabel } from './guidelineView';
 import { IANA_REGISTRY_URL, topicLinks } from './diagnostics';
 import type { Finding } from './finding';
 import { suppressionEdit, type TextEdit } from './suppression';
@@ -80,7 +81,11 @@ export function referenceActions(finding: Finding, index: CorpusIndex): ActionPl
 
 /** A name for a bare URL: the guideline that has it, else its host. */
 function linkName(url: string, index: CorpusIndex): string {
-  for (const g of index.guidelines.values()) if (g.url === url) return g.title;
+  for (const g of index.guidelines.values()) {
+    if (g.url === url) return g.title;
+    const rule = g.rules?.find((r) => r.url === url);
+    if (rule) return `${g.company} ${ruleLabel(rule.id)}: ${rule.name}`;
+  }
   if (url === IANA_REGISTRY_URL) return 'IANA HTTP Status Code Registry';
   return new URL(url).host;
 }

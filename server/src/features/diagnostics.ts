@@ -6,17 +6,18 @@ import { STATUS_BY_CODE } from '../detect/httpVocabulary';
 import type { HttpToken } from '../detect/token';
 import { CORPUS_LANGUAGE, type ApiGuidelinesSettings, type RuleSeverity } from '../settings';
 import type { Finding } from './finding';
+import { followedRules, ruleLabel, type FollowedRule } from './guidelineView';
 import { tokenLabel, topicForToken } from './hoverContent';
 import { findOpenApiSyntaxErrors } from './openApiSyntax';
 import { findSuppressions, isSuppressed, type SuppressionScope } from './suppression';
 
 /** Rules about one detected token. */
-type TokenRuleId = 'policy' | 'deprecated-status' | 'unregistered-status' | 'uncovered-status';
+type TokenRuleId = 'policy' | 'guideline-rule' | 'deprecated-status' | 'unregistered-status' | 'uncovered-status';
 export type RuleId = TokenRuleId | 'openapi-syntax';
 
 export interface RuleInfo {
   id: RuleId;
-  /** `corpus`: the severity the topic page's `topic_policy` gives. */
+  /** `corpus`: the severity the corpus gives (the topic page's `topic_policy`, the level of a guideline's rule). */
   defaultSeverity: RuleSeverity | 'corpus';
   summary: string;
   /** Editors may strike the range through (LSP DiagnosticTag.Deprecated). */
@@ -32,6 +33,7 @@ export const IANA_REGISTRY_URL = 'https://www.iana.org/assignments/http-status-c
 /** The token rules in precedence order (a token gets the first enabled rule that applies to it, and no other), then the document rules. */
 export const RULES: readonly RuleInfo[] = [
   { id: 'policy', defaultSeverity: 'corpus', summary: 'A status code, method or header that a topic page in the corpus discourages with `topic_policy`.' },
+  { id: 'guideline-rule', defaultSeverity: 'corpus', summary: 'A status code, method or header that a checkable rule of a followed guideline rules out (`apiGuidelines.guidelines.follow`); the diagnostic\'s code is the rule\'s, e.g. `zalando/150`.' },
   { id: 'deprecated-status', helpUri: IANA_REGISTRY_URL, defaultSeverity: 'warning', summary: 'A status code the IANA registry marks deprecated (305) or unused (306, 418).', deprecatedTag: true },
   { id: 'unregistered-status', helpUri: IANA_REGISTRY_URL, defaultSeverity: 'warning', summary: 'A status code that is not in the IANA HTTP Status Code Registry and that no corpus topic documents.' },
   { id: 'uncovered-status', helpUri: IANA_REGISTRY_URL, defaultSeverity: 'information', summary: 'A registered status code that no topic in the active corpus covers; off by default when only the built-in corpus is active.' },
@@ -66,9 +68,13 @@ export interface DiagnoseInput {
   path?: string;
   /** A link to a topic page (e.g. a file URI with a line): `policy` findings then point at the page that sets it. */
   topicLink?: (topic: Topic) => string | undefined;
+  /** Guidelines the team follows (ids or organisations): their checkable rules are the `guideline-rule` findings. */
+  follow?: readonly string[];
 }
 
 interface Draft {
+  /** The diagnostic code when it is not the rule's own id (a guideline's rule: `zalando/150`). */
+  code?: string;
   message: string;
   href?: string;
   topicId?: string;
@@ -90,6 +96,19 @@ const CHECKS: Readonly<Record<TokenRuleId, RuleCheck>> = {
       : `${label} is discouraged by your guidelines (${topic.name}).${alternatives ? ` Prefer ${alternatives}.` : ''}`;
     return { message, severity: policy.severity, href: input.topicLink?.(topic) ?? topicHref(topic), topicId: topic.id, prefer: [...policy.prefer] };
   },
+  'guideline-rule': (token, topic, input) => {
+    for (const followed of followedRules(input.index, input.follow ?? [])) {
+      if (configuredSeverity(input.settings.rules, followed.code) === 'off' || !breaks(followed, token)) continue;
+      const { guideline, rule, code } = followed;
+      const label = tokenLabel(token);
+      // Zalando's titles start with their level (`MUST use official HTTP status codes`): not said twice.
+      const level = rule.level && !rule.name.toUpperCase().startsWith(rule.level) ? ` ${rule.level}` : '';
+      const source = `${guideline.company} ${ruleLabel(rule.id)}${level}: ${rule.name}`;
+      const message = rule.message ? `${label}: ${rule.message} (${source})` : `${label} ${WHY[checkKind(followed, token)]} (${source})`;
+      return { code, message, href: rule.url ?? guideline.url, topicId: topic?.id, prefer: [...rule.prefer], severity: levelSeverity(rule.level) };
+    }
+    return undefined;
+  },
   'deprecated-status': (token, topic) => {
     const info = token.kind === 'status' ? STATUS_BY_CODE.get(token.value as number) : undefined;
     if (!info || info.state === 'active') return undefined;
@@ -106,6 +125,45 @@ const CHECKS: Readonly<Record<TokenRuleId, RuleCheck>> = {
     return { message: `${tokenLabel(token)}: no topic in the active guideline corpus covers this status code.`, href: IANA_REGISTRY_URL };
   },
 };
+
+/** How a rule rules a token out, for the default message. */
+type CheckKind = 'allowed' | 'forbidden';
+const WHY: Readonly<Record<CheckKind, string>> = {
+  allowed: 'is not among the values this followed guideline allows',
+  forbidden: 'is ruled out by a followed guideline',
+};
+
+function checkKind({ rule: { check } }: FollowedRule, token: HttpToken): CheckKind {
+  if (token.kind === 'status') return check.statusForbidden?.includes(token.value as number) ? 'forbidden' : 'allowed';
+  if (token.kind === 'method') return check.methodsForbidden?.includes(String(token.value)) ? 'forbidden' : 'allowed';
+  return 'forbidden';
+}
+
+/** Whether a token breaks a rule's check. */
+function breaks({ rule: { check } }: FollowedRule, token: HttpToken): boolean {
+  switch (token.kind) {
+    case 'status': {
+      const code = token.value as number;
+      return !!check.statusForbidden?.includes(code) || (check.statusAllowed !== undefined && !check.statusAllowed.includes(code));
+    }
+    case 'method': {
+      const method = String(token.value);
+      return !!check.methodsForbidden?.includes(method) || (check.methodsAllowed !== undefined && !check.methodsAllowed.includes(method));
+    }
+    case 'header': {
+      const header = String(token.value).toLowerCase();
+      return !!check.headersForbidden?.some((h) => h.toLowerCase() === header);
+    }
+  }
+}
+
+/** A rule's level as a severity: what a guideline requires warns, what it recommends informs, what it allows hints. */
+export function levelSeverity(level: string | undefined): Severity {
+  if (!level) return 'warning';
+  if (/^(MUST|REQUIRED|SHALL|DO)( NOT)?$/.test(level)) return 'warning';
+  if (/^(MAY|OPTIONAL|COULD|YOU MAY)$/.test(level)) return 'hint';
+  return 'information';
+}
 
 /** Findings for one document, sorted by offset, with suppression comments applied. */
 /** Whether diagnostics look at documents of a language at all; beyond this, findings never depend on the language. */
@@ -131,9 +189,13 @@ export function diagnose(input: DiagnoseInput): Finding[] {
       const draft = CHECKS[rule.id as TokenRuleId](token, topic, input);
       if (!draft) continue;
       scopes ??= findSuppressions(input.text, languageId);
-      if (isSuppressed(scopes, rule.id, token.start)) break;
-      const { severity: corpusSeverity, ...rest } = draft;
-      findings.push({ rule: rule.id, severity: severity === 'corpus' ? corpusSeverity ?? 'warning' : severity, start: token.start, end: token.end, token, ...rest });
+      if (isSuppressed(scopes, rule.id, token.start) || (draft.code && isSuppressed(scopes, draft.code, token.start))) break;
+      const { severity: corpusSeverity, code, ...rest } = draft;
+      // A guideline's rule may have a severity of its own (`zalando/150: error`).
+      const own = code ? configuredSeverity(settings.rules, code) : undefined;
+      const level = own ?? (severity === 'corpus' ? corpusSeverity ?? 'warning' : severity);
+      if (level === 'off') continue;
+      findings.push({ rule: code ?? rule.id, severity: level, start: token.start, end: token.end, token, ...rest });
       break;
     }
   }

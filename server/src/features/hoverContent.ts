@@ -1,15 +1,24 @@
 /** Renders the hover for a detected token: the topic, its description and the guidelines covering it. */
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import type { Topic } from '../corpus/model';
+import type { Topic, TopicGuideline } from '../corpus/model';
+import { isWebUrl } from '../corpus/topicPage';
 import { STATUS_BY_CODE } from '../detect/httpVocabulary';
 import type { HttpToken } from '../detect/token';
+import { arrangeGuidelines, NO_PREFERENCES, referenceBadge, shortTitle, type GuidelinePreferences, type ShownGuideline } from './guidelineView';
 import { encodeLinkTarget, escapeMarkdown, link } from './markdown';
+
+/** Guidelines shown one line each before the rest are folded into one line of names; followed ones always get a line. */
+export const HOVER_GUIDELINE_LINES = 8;
+/** References shown on a guideline's line; more are counted. */
+const REFERENCES_PER_LINE = 3;
 
 export interface HoverOptions {
   /** Adds a link to the editor's topic search (only for clients that run the extension's commands). */
   searchCommand?: string;
   /** Turns a topic's file into a link target (e.g. a file URI with a line fragment). */
   topicLink?: (topic: Topic) => string | undefined;
+  /** Followed guidelines first and marked, hidden ones left out. */
+  preferences?: GuidelinePreferences;
 }
 
 /** The topic a token maps to in the index. */
@@ -46,17 +55,52 @@ export function renderTopic(topic: Topic, options: HoverOptions = {}): string {
     out.push(`> **Policy (${topic.policy.severity}):** ${escapeMarkdown(topic.policy.message ?? 'discouraged by your guidelines')}${prefer}`);
   }
   if (topic.description) out.push(escapeMarkdown(topic.description));
-  if (topic.guidelines.length) {
-    const lines = topic.guidelines.map((g) => {
-      const refs = g.references.map((r) => link(r.name, r.url)).join(' · ');
-      return `- **${escapeMarkdown(g.company)}** — ${link(g.title, g.url)}${refs ? `: ${refs}` : ''}`;
-    });
-    out.push(`**Guidelines (${topic.guidelines.length})**\n\n${lines.join('\n')}`);
-  } else {
+  const shown = arrangeGuidelines(topic.guidelines, options.preferences ?? NO_PREFERENCES);
+  const standards = shown.filter((g) => g.standard && !g.followed);
+  const guidelines = shown.filter((g) => !g.standard || g.followed);
+  if (standards.length) out.push(`**Standards:** ${standards.map((g) => standardLinks(g.entry)).join(' · ')}`);
+  if (guidelines.length) {
+    const companies = guidelines.map((g) => g.entry.company.toLowerCase());
+    const shared = new Set(companies.filter((c, i) => companies.indexOf(c) !== i));
+    const lines = guidelines.filter((g, i) => g.followed || i < HOVER_GUIDELINE_LINES).map((g) => guidelineLine(g, shared.has(g.entry.company.toLowerCase())));
+    const folded = guidelines.slice(lines.length);
+    if (folded.length) {
+      const search = options.searchCommand ? ` · [Search…](command:${options.searchCommand})` : '';
+      lines.push(`- *and ${folded.length} more:* ${folded.map((g) => link(g.entry.company, firstLink(g.entry))).join(', ')}${search}`);
+    }
+    out.push(`**Guidelines (${guidelines.length})**\n\n${lines.join('\n')}`);
+  } else if (!standards.length) {
     out.push('*No guideline in the active corpus covers this topic yet.*');
   }
   if (options.searchCommand) out.push(`[Search guideline topics…](command:${options.searchCommand})`);
   return out.join('\n\n');
+}
+
+/** `- ★ **Zalando** · [Use most common HTTP status codes](…) \`#150 SHOULD\` — what it asks · [more](…)`: one guideline, one line. */
+function guidelineLine(g: ShownGuideline, withTitle: boolean): string {
+  const { entry } = g;
+  const name = entry.url && isWebUrl(entry.url) ? `[**${escapeMarkdown(entry.company)}**](${encodeLinkTarget(entry.url)})` : `**${escapeMarkdown(entry.company)}**`;
+  const head = `${g.followed ? '★ ' : ''}${name}${g.followed ? ' *(followed)*' : ''}${withTitle ? ` (${escapeMarkdown(entry.title)})` : ''}`;
+  const [first, ...rest] = entry.references;
+  if (!first) return `- ${head}${withTitle ? '' : ` — ${escapeMarkdown(entry.title)}`}`;
+  const badge = referenceBadge(first);
+  let line = `- ${head} · ${link(first.name, first.url)}${badge ? ` \`${badge}\`` : ''}${first.asks ? ` — ${escapeMarkdown(first.asks)}` : ''}`;
+  const more = rest.slice(0, REFERENCES_PER_LINE - 1).map((r) => link(referenceBadge(r) || r.name, r.url));
+  if (more.length) line += ` · ${more.join(' · ')}`;
+  if (rest.length > more.length) line += ` · +${rest.length - more.length}`;
+  return line;
+}
+
+/** `[RFC 9110: 15.5.4. 403 Forbidden](…)`: a standard's sections, compact. */
+function standardLinks(entry: TopicGuideline): string {
+  const short = shortTitle(entry.title);
+  if (!entry.references.length) return link(short, entry.url);
+  return entry.references.map((r) => link(`${short}: ${r.name.replace(/^[^:]{1,24}:\s*/, '')}`, r.url ?? entry.url)).join(' · ');
+}
+
+/** Where a folded guideline's name links: its first reference, else its home. */
+function firstLink(entry: TopicGuideline): string | undefined {
+  return entry.references.find((r) => r.url)?.url ?? entry.url;
 }
 
 function renderUncovered(token: HttpToken): string {

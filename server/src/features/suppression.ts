@@ -52,7 +52,7 @@ const DIRECTIVE = /(?<![\w-])api-guidelines-disable-(next-)?line\b/;
 const COMMENT_OPENER = /(\/\/|\/\*|#|--|<!--|;|%)/;
 /** Where the rule list stops: a block comment's end or an explanation after ` -- `. */
 const LIST_END = /\*\/|-->|\s--(\s|$)/;
-const RULE_WORD = /[A-Za-z0-9:_-]+/g;
+const RULE_WORD = /[A-Za-z0-9:_/-]+/g;
 
 interface Directive {
   next: boolean;

@@ -38,6 +38,7 @@ export async function documentFindings(ctx: ServerContext, doc: TextDocument, se
     builtinOnly: settings.corpus.builtin && roots.length === 1,
     path: uriToPath(doc.uri),
     topicLink: (t) => ctx.topicLink(t),
+    follow: settings.guidelines.follow,
   });
 }
 

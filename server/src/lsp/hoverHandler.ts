@@ -21,6 +21,7 @@ export async function onHover(ctx: ServerContext, params: HoverParams): Promise<
   const value = renderHover(index, token, {
     searchCommand: ctx.initOptions.commandLinks ? 'apiGuidelines.searchTopics' : undefined,
     topicLink: (t) => ctx.topicLink(t),
+    preferences: settings.guidelines,
   });
   return {
     contents: { kind: 'markdown', value },

@@ -2,12 +2,13 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Connection } from 'vscode-languageserver';
-import { TextDocuments } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Topic } from '../corpus/model';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { HttpToken } from '../detect/token';
+import { unknownFollows } from '../features/guidelineView';
 import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuidelinesSettings } from '../settings';
 import { CorpusManager } from './corpusManager';
 import { NodeCorpusFileSystem } from '../node/nodeFileSystem';
@@ -90,7 +91,29 @@ export class ServerContext {
 
   /** The corpus index that applies to a resource. */
   async index(uri: string): Promise<CorpusIndex> {
-    return this.corpora.index(await this.corpusRoots(uri));
+    const index = await this.corpora.index(await this.corpusRoots(uri));
+    this.checkFollows(index, (await this.settings(uri)).guidelines.follow);
+    return index;
+  }
+
+  private readonly checkedFollows = new WeakMap<CorpusIndex, Set<string>>();
+  private readonly warnedFollows = new Set<string>();
+
+  /** Tells the user, once, about a followed guideline that no loaded corpus has (a typo would follow nothing). */
+  private checkFollows(index: CorpusIndex, follow: readonly string[]): void {
+    if (!follow.length) return;
+    let checked = this.checkedFollows.get(index);
+    if (!checked) this.checkedFollows.set(index, (checked = new Set()));
+    const key = follow.join('\n');
+    if (checked.has(key)) return;
+    checked.add(key);
+    for (const item of unknownFollows(index, follow)) {
+      if (this.warnedFollows.has(item)) continue;
+      this.warnedFollows.add(item);
+      const message = `API Guidelines: apiGuidelines.guidelines.follow names '${item}', but no guideline in the loaded corpora has that id or organisation. Search topics to see the guideline ids.`;
+      this.connection.console.warn(message);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
   }
 
   /** Detector results for the document's current version (computed once per version). */

@@ -1,10 +1,11 @@
 /** apiGuidelines/searchTopics, apiGuidelines/status and apiGuidelines/reindex. */
 import type { Topic } from '../corpus/model';
+import { arrangeGuidelines, NO_PREFERENCES, type GuidelinePreferences } from '../features/guidelineView';
 import type { CorpusStatus, SearchTopicsParams, TopicSummary } from '../protocol';
 import { isCorpusDocument } from './authoringHandlers';
 import type { ServerContext } from './serverContext';
 
-export function summarizeTopic(ctx: ServerContext, topic: Topic): TopicSummary {
+export function summarizeTopic(ctx: ServerContext, topic: Topic, prefs: GuidelinePreferences = NO_PREFERENCES): TopicSummary {
   return {
     id: topic.id,
     name: topic.name,
@@ -15,7 +16,9 @@ export function summarizeTopic(ctx: ServerContext, topic: Topic): TopicSummary {
     header: topic.header,
     uri: ctx.topicUri(topic),
     line: topic.range.start.line,
-    guidelines: topic.guidelines.map((g) => ({ company: g.company, title: g.title, url: g.url, references: g.references })),
+    guidelines: arrangeGuidelines(topic.guidelines, prefs).map(({ entry: g, followed, standard }) => ({
+      id: g.guidelineId, company: g.company, title: g.title, url: g.url, followed, standard, references: g.references,
+    })),
   };
 }
 
@@ -24,8 +27,11 @@ function scopeUri(ctx: ServerContext, uri?: string): string {
 }
 
 export async function onSearchTopics(ctx: ServerContext, params: SearchTopicsParams): Promise<TopicSummary[]> {
-  const index = await ctx.index(scopeUri(ctx, params.uri));
-  return index.searchTopics(params.query ?? '', Math.min(params.limit ?? 500, 2000)).map((h) => summarizeTopic(ctx, h.topic));
+  const uri = scopeUri(ctx, params.uri);
+  const index = await ctx.index(uri);
+  const prefs = (await ctx.settings(uri)).guidelines;
+  const followedFirst = prefs.follow.length ? (t: Topic) => arrangeGuidelines(t.guidelines, prefs)[0]?.followed === true : undefined;
+  return index.searchTopics(params.query ?? '', Math.min(params.limit ?? 500, 2000), followedFirst).map((h) => summarizeTopic(ctx, h.topic, prefs));
 }
 
 export async function onStatus(ctx: ServerContext, params: { uri?: string }): Promise<CorpusStatus> {

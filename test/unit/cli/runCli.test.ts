@@ -95,7 +95,7 @@ describe('cli: check', () => {
     const log = JSON.parse(fs.readFileSync(out, 'utf8'));
     assert.strictEqual(log.version, '2.1.0');
     assert.ok(log.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'unregistered-status'));
-    assert.deepStrictEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort(), ['deprecated-status', 'openapi-syntax', 'policy', 'uncovered-status', 'unregistered-status']);
+    assert.deepStrictEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort(), ['deprecated-status', 'guideline-rule', 'openapi-syntax', 'policy', 'uncovered-status', 'unregistered-status']);
   });
 
   it('honours .gitignore, skips binary and big files with a note, and leaves corpus folders alone', async () => {
@@ -307,7 +307,7 @@ describe('cli: topic, search, validate', () => {
     const lines = run.stdout.split('\n');
     assert.strictEqual(lines[0], '403 Forbidden');
     assert.strictEqual(lines[1], 'HTTP Status User Error · http-status-403 · corpus/topics/http-status-403.md:4');
-    assert.match(run.stdout, /\n\nGuidelines \(\d+\)\n {2}IETF — RFC 9110: HTTP Semantics {2}https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110\.html\n {4}- 15\.5\.4\. 403 Forbidden {2}https:/);
+    assert.match(run.stdout, /\n\nStandards \(\d+\)\n {2}IETF — RFC 9110: HTTP Semantics {2}https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110\.html\n {4}- 15\.5\.4\. 403 Forbidden {2}https:/);
     assert.ok(lines.every((l) => l.length <= 100 || l.startsWith('  ') || l.startsWith('- ')), 'the description is wrapped');
   });
 
@@ -325,7 +325,7 @@ describe('cli: topic, search, validate', () => {
     const run = await cli(['search', 'rate', 'limit'], { cwd: repoRoot });
     assert.strictEqual(run.code, 0);
     assert.match(run.stdout, /^1 {2}Rate limiting /);
-    assert.match(run.stdout, /429 Too Many Requests +HTTP Status User Error +http-status-429\n/);
+    assert.match(run.stdout, /429 Too Many Requests +HTTP Status User Error +http-status-429\b.*\n/);
     const json = JSON.parse((await cli(['search', '-n', '3', '-f', 'json'], { cwd: repoRoot })).stdout);
     assert.deepStrictEqual(json.map((h: { rank: number }) => h.rank), [1, 2, 3]);
     const all = JSON.parse((await cli(['search', '--limit', '0', '-f', 'json'], { cwd: repoRoot })).stdout);
@@ -369,7 +369,7 @@ describe('cli: usage', () => {
   it('prints the overview for --help, and with no command exits 2', async () => {
     const help = await cli(['--help']);
     assert.strictEqual(help.code, 0);
-    assert.match(help.stdout, /Commands:\n {2}check {5}Report the diagnostics/);
+    assert.match(help.stdout, /Commands:\n {2}check {6}Report the diagnostics/);
     assert.match(help.stdout, /\.api-guidelines\.json/);
     const none = await cli([]);
     assert.deepStrictEqual([none.code, none.stdout], [2, help.stdout]);
@@ -384,7 +384,7 @@ describe('cli: usage', () => {
     const value = await cli(['check', '--format', 'xml']);
     assert.match(value.stderr, /invalid value 'xml' for '--format': expected one of text, compact, json, sarif, github/);
     const rule = await cli(['check', '--rule', 'unregistered=off']);
-    assert.match(rule.stderr, /unknown rule 'unregistered'.*; rules: policy, deprecated-status, unregistered-status, uncovered-status/);
+    assert.match(rule.stderr, /unknown rule 'unregistered'.*; rules: policy, guideline-rule, deprecated-status, unregistered-status, uncovered-status/);
     const size = await cli(['check', '--max-file-size', 'big']);
     assert.match(size.stderr, /'--max-file-size' needs a size like 500KB or 4MB, not 'big'/);
     assert.strictEqual((await cli(['check', '--config', 'x.json', '--no-config'])).code, 2);

@@ -69,7 +69,7 @@ describe('features/authoring', () => {
     const next = complete(index, '---\ntopic_id: x\nguidelines:\n  - guideline_id: acme\n    references: []\n  - |\n---\n');
     assert.strictEqual(labels(next)![0], 'guideline_id', 'a new entry starts empty');
     const ref = complete(index, '---\ntopic_id: x\nguidelines:\n  - guideline_id: acme\n    references:\n      - name: A\n        u|\n---\n');
-    assert.deepStrictEqual(labels(ref), ['url']);
+    assert.deepStrictEqual(labels(ref), ['url', 'rule', 'level', 'asks']);
     const policy = complete(index, '---\ntopic_id: x\ntopic_policy:\n  sev|\n---\n');
     assert.deepStrictEqual(labels(policy), ['severity', 'message', 'prefer']);
   });
@@ -148,5 +148,39 @@ describe('features/authoring', () => {
       ['https://acme.example/api', 'https://acme.example/api'],
       ['https://acme.example/r#x', 'https://acme.example/r#x'],
     ]);
+  });
+
+  describe('guideline pages with topics and rules', () => {
+    const head = '---\nlayout: guideline\nguideline_id: acme2\nguideline_title: T\nguideline_company: C\n';
+
+    it('completes the atlas fields of a guideline page', () => {
+      const r = labels(complete(index, `${head}guideline_|\n---\n`))!;
+      for (const f of ['guideline_summary', 'guideline_revision', 'guideline_rules', 'guideline_kind']) assert.ok(r.includes(f), f);
+      assert.deepStrictEqual(labels(complete(index, `${head}guideline_revision:\n  |\n---\n`)), ['date', 'repository', 'commit']);
+      assert.deepStrictEqual(labels(complete(index, `${head}guideline_kind: |\n---\n`)), ['standard', 'guideline']);
+    });
+
+    it('offers topic ids under topics:, and reference fields with levels under a topic id', () => {
+      const ids = labels(complete(index, `${head}topics:\n  http-status-403:\n    - name: x\n  |\n---\n`))!;
+      assert.deepStrictEqual(ids, ['http-status-404', 'inline', 'versioning'], 'topics already listed are left out');
+      const fields = labels(complete(index, `${head}topics:\n  http-status-403:\n    - name: x\n      |\n---\n`))!;
+      assert.deepStrictEqual(fields, ['url', 'rule', 'level', 'asks']);
+      const levels = labels(complete(index, `${head}topics:\n  http-status-403:\n    - name: x\n      level: |\n---\n`))!;
+      assert.ok(levels.includes('MUST NOT') && levels.includes('SHOULD'));
+    });
+
+    it('completes rule and check fields', () => {
+      assert.deepStrictEqual(labels(complete(index, `${head}guideline_rules:\n  - rule: '1'\n    |\n---\n`))!.slice(0, 2), ['name', 'check']);
+      assert.ok(labels(complete(index, `${head}guideline_rules:\n  - rule: '1'\n    check:\n      |\n---\n`))!.includes('status_allowed'));
+    });
+
+    it('hovers and links a topic id under topics: to its topic', () => {
+      const text = `${head}topics:\n  http-status-403:\n    - name: x\n      url: https://acme.example/x\n---\n`;
+      const at = text.indexOf('http-status-403') + 3;
+      assert.match(plain(hoverCorpusPage(text, at, index)!.markdown), /^### http-status-403/);
+      assert.strictEqual(defineCorpusPage(text, at, index)!.file, '/c/topics/http-status-403.md');
+      const links = linkCorpusPage(text, index, { fileLink: (f, l) => `file://${f}#L${l + 1}` });
+      assert.ok(links.some((l) => l.target === 'file:///c/topics/http-status-403.md#L2' && text.slice(l.start, l.end) === 'http-status-403'), JSON.stringify(links));
+    });
   });
 });
