@@ -10,7 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Notifications, Requests, type CorpusStatus } from '../../server/src/protocol';
-import { CORPUS_LANGUAGE, SUPPORTED_LANGUAGES } from '../../server/src/settings';
+import { SUPPORTED_LANGUAGES } from '../../server/src/settings';
 import { Commands, TRUSTED_COMMANDS, registerCommands } from './commands';
 import { RestartPolicy } from './restartPolicy';
 import { CorpusStatusBar } from './statusBar';
@@ -18,6 +18,9 @@ import { scopeUri } from './topicSearch';
 import { DEFAULT_WATCHDOG_TIMING, Watchdog } from './watchdog';
 
 let client: LanguageClient | undefined;
+const MARKDOWN = 'markdown';
+/** A context key: the active editor shows a corpus page. */
+const CORPUS_PAGE_CONTEXT = 'apiGuidelines.corpusPage';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('API Guidelines', { log: true });
@@ -34,7 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const watchdog = new Watchdog({ ping: () => lc.sendRequest(Requests.ping), hung: () => killHungServer(lc, policy, output) });
   const clientOptions: LanguageClientOptions = {
     // Files and unsaved editors only: not the `git:` side of diff views, which would report everything twice.
-    documentSelector: [...SUPPORTED_LANGUAGES, CORPUS_LANGUAGE].flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    // Markdown too: the server tells corpus pages (in a corpus folder, or with topic front matter) from other Markdown,
+    // which it leaves alone; corpus pages keep the language `markdown`, so Markdown preview and tooling work there.
+    documentSelector: [...SUPPORTED_LANGUAGES, MARKDOWN].flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     // A function: evaluated again on each (re)start, so granting trust takes effect after the restart.
     initializationOptions: () => ({
       commandLinks: true,
@@ -52,8 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
       // Completion and links are corpus authoring features: source files need no round trip for them.
       provideCompletionItem: (document, position, ctx, token, next) =>
-        document.languageId === CORPUS_LANGUAGE ? next(document, position, ctx, token) : undefined,
-      provideDocumentLinks: (document, token, next) => (document.languageId === CORPUS_LANGUAGE ? next(document, token) : undefined),
+        document.languageId === MARKDOWN ? next(document, position, ctx, token) : undefined,
+      provideDocumentLinks: (document, token, next) => (document.languageId === MARKDOWN ? next(document, token) : undefined),
     },
   };
   const lc = new LanguageClient('apiGuidelines', 'API Guidelines', serverOptions, clientOptions);
@@ -67,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     try {
       const status = title ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, request) : await request();
       statusBar.showStatus(status);
+      // The Re-index button in the title bar of corpus pages.
+      void vscode.commands.executeCommand('setContext', CORPUS_PAGE_CONTEXT, !!status.corpusPage);
     } catch (e) {
       if (lc.state === State.Running) statusBar.showFailure((e as Error).message);
     }

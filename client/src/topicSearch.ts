@@ -51,7 +51,8 @@ export async function searchTopics(client: BaseLanguageClient, openReference: (u
       if (e.button === OPEN_PAGE_BUTTON) void openTopicPage(topic);
       else void pickAction(topic, editor, openReference, true);
     });
-    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    // New results replace the items, and the selection with them: Enter then takes the highlighted item.
+    pick.onDidAccept(() => resolve(pick.selectedItems[0] ?? pick.activeItems[0]));
     pick.onDidHide(() => resolve(undefined));
     pick.show();
     void load(initialQuery);

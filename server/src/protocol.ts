@@ -37,6 +37,8 @@ export interface CorpusStatus {
   problems: number;
   /** Problems by file URI (counts), to point the user at broken pages. */
   problemFiles: { uri: string; count: number }[];
+  /** Whether the document asked about is open and a corpus page (it gets the authoring features). */
+  corpusPage?: boolean;
 }
 
 export const Requests = {

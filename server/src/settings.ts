@@ -68,7 +68,10 @@ export const SUPPORTED_LANGUAGES = [
   'csharp', 'ruby', 'php', 'rust', 'elixir', 'swift', 'scala', 'yaml', 'json', 'jsonc', 'http',
 ] as const;
 
-/** Language id of corpus topic/guideline pages in VS Code: they get authoring features, not the detector's diagnostics. */
+/**
+ * A language id an LSP client may send for corpus pages, which then get the authoring features whatever their path.
+ * VS Code sends `markdown`: the extension contributes no language of its own, so Markdown tooling keeps working there.
+ */
 export const CORPUS_LANGUAGE = 'api-guidelines-corpus';
 
 /** The language id for a file name, for the CLI and for clients that send none. */

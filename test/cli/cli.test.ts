@@ -3,6 +3,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { generateOpenApiYaml } from '../helpers/openApiSpec';
 import { cliBundle, repoRoot } from '../helpers/testEnv';
 
 interface Exit {
@@ -70,6 +71,29 @@ describe('cli: the bundled command', () => {
     assert.ok(r.stdout.length > 0);
     assert.strictEqual(r.stderr, '');
     assert.strictEqual(r.code, 0);
+  });
+
+  it('checks a 4 MB OpenAPI document named on the command line, or found in a folder, and reports its planted 499', async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'api-guidelines-e2e-'));
+    const spec = generateOpenApiYaml(4 * 1024 * 1024, 499);
+    const file = path.join(tmp, 'openapi.yaml');
+    fs.writeFileSync(file, spec.text);
+    assert.ok(fs.statSync(file).size > 4 * 1024 * 1024);
+    for (const target of ['openapi.yaml', '.']) {
+      const started = Date.now();
+      const r = await run(['check', target, '--format', 'json'], { cwd: tmp });
+      const ms = Date.now() - started;
+      assert.strictEqual(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.deepStrictEqual(report.notes, []);
+      assert.strictEqual(report.summary.checked, 1);
+      assert.deepStrictEqual(report.files.flatMap((f: any) => f.findings.map((x: any) => `${f.path}:${x.line}:${x.column} ${x.rule}`)),
+        [`openapi.yaml:${spec.line}:${spec.column} unregistered-status`]);
+      console.log(`      check ${target} (${(spec.text.length / 1024 / 1024).toFixed(1)} MB spec): ${ms} ms`);
+    }
+    const small = await run(['check', '.', '--max-file-size', '1MB', '--max-openapi-size', '3MB'], { cwd: tmp });
+    assert.strictEqual(small.code, 2, 'the only file skipped: nothing checked');
+    assert.match(small.stderr, /^api-guidelines: skipped openapi\.yaml: 4 MB is over the 3 MB limit \(--max-openapi-size, for OpenAPI documents\)\n/);
   });
 
   it('prints its version and exits 2 with a message on bad usage', async () => {

@@ -147,6 +147,19 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
     await wb().screenshot(path.join(screenshotsDir, 'definition.png'));
   });
 
+  it('corpus pages and Markdown in topics/ folders stay Markdown; a corpus page gets the authoring hover', async () => {
+    await wb().openFile('errors.md', 'Error responses');
+    await poll('the language mode of errors.md', 30000, async () => (await wb().languageMode()) === 'Markdown');
+    await wb().openFile('routes.js', 'res.status(403)');
+    await wb().clickWord('403');
+    await wb().page.keyboard.press('F12');
+    await wb().activeEditorLines().filter({ hasText: 'topic_id: http-status-403' }).waitFor({ timeout: 60000 });
+    await poll('the language mode of http-status-403.md', 30000, async () => (await wb().languageMode()) === 'Markdown');
+    // Hover on a guideline id in the front matter: the guideline, served because the page is in the built-in corpus.
+    const text = await wb().hoverWord('rfc9110', /Cited by \d+ topics/);
+    assert.match(text, /RFC 9110: HTTP Semantics/);
+  });
+
   const CRASHED = 'API Guidelines: the language server stopped unexpectedly and was restarted.';
   const HUNG = 'API Guidelines: the language server stopped answering and was restarted.';
 

@@ -49,10 +49,21 @@ else
   step "node installed in $(elapsed "$t")"
 fi
 
+# code-server's first run under a HOME writes ~/.config/code-server/config.yaml and logs "Wrote default config file"
+# on stdout before its version. So it is asked in a throwaway HOME (nothing lands in the user's), and the version line
+# is picked out by its form ("4.139.1 <commit> with Code 1.139.1"), whatever comes before it.
+code_server_version() {
+  local scratch line
+  scratch=$(mktemp -d)
+  line=$(HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+    "$NODE" "$CS/out/node/entry.js" --version 2>/dev/null | grep -E -m1 '^[0-9]+\.[0-9]+\.[0-9]+ ' || true)
+  rm -rf "$scratch"
+  echo "$line"
+}
 # Working = the pinned version answers and its postinstall linked the remote CLI.
 code_server_works() {
   [ -f "$CS/out/node/entry.js" ] && [ -e "$CS/lib/vscode/bin/remote-cli/code-server" ] \
-    && "$NODE" "$CS/out/node/entry.js" --version 2>/dev/null | head -1 | grep -q "^$CODE_SERVER_VERSION "
+    && code_server_version | grep -q "^$CODE_SERVER_VERSION "
 }
 if code_server_works; then
   step "code-server $CODE_SERVER_VERSION present in $CS_DIR"
@@ -65,9 +76,9 @@ else
 JSON
   # code-server's postinstall insists on Node 24 and builds against it: Node 24 comes first for this step only.
   (cd "$CS_DIR" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" npm install --no-audit --no-fund)
-  code_server_works || { echo "e2e setup: code-server $CODE_SERVER_VERSION did not install correctly" >&2; exit 1; }
+  code_server_works || { echo "e2e setup: code-server $CODE_SERVER_VERSION did not install correctly (--version said: '$(code_server_version)')" >&2; exit 1; }
   step "code-server installed in $(elapsed "$t")"
 fi
-"$NODE" "$CS/out/node/entry.js" --version | head -1
+echo "code-server $(code_server_version)"
 
 step "done in $(elapsed "$started") (tools: $TOOLS)"

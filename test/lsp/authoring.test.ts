@@ -35,7 +35,7 @@ describe('lsp: corpus authoring over stdio', function () {
   });
 
   it('completes guideline ids of the built-in corpus after `guideline_id:`', async () => {
-    await client.open(uri, 'api-guidelines-corpus', page);
+    await client.open(uri, 'markdown', page);
     const pos = positionOf(page, '- guideline_id: \n', 16);
     const list = await client.request('textDocument/completion', { textDocument: { uri }, position: pos });
     const rfc = list.items.find((i: any) => i.label === 'rfc9110');
@@ -46,7 +46,7 @@ describe('lsp: corpus authoring over stdio', function () {
 
   it('completes field names, and nothing in source files', async () => {
     const text = page.replace('topic_name: Acme errors\n', 'topic_n\n');
-    await client.open(uri, 'api-guidelines-corpus', text);
+    await client.open(uri, 'markdown', text);
     const list = await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'topic_n\n', 7) });
     assert.strictEqual(list.items[0].label, 'topic_name');
     assert.strictEqual(list.items[0].textEdit.newText, 'topic_name: ');
@@ -55,7 +55,7 @@ describe('lsp: corpus authoring over stdio', function () {
   });
 
   it('hovers a guideline id and jumps to its guideline page', async () => {
-    await client.open(uri, 'api-guidelines-corpus', page);
+    await client.open(uri, 'markdown', page);
     const pos = positionOf(page, 'rfc9457', 3);
     const hover = await client.hover(uri, pos.line, pos.character);
     assert.match(plain(hover.contents.value), /^### RFC 9457: Problem Details for HTTP APIs/);
@@ -65,7 +65,7 @@ describe('lsp: corpus authoring over stdio', function () {
   });
 
   it('links reference URLs and guideline ids in topic pages, also in Markdown files of a corpus root', async () => {
-    await client.open(uri, 'api-guidelines-corpus', page);
+    await client.open(uri, 'markdown', page);
     const links = await client.request('textDocument/documentLink', { textDocument: { uri } });
     assert.deepStrictEqual(links.map((l: any) => l.target), [
       `${pathToFileURL(path.join(builtinCorpus, 'guidelines', 'rfc9457.md')).href}#L5`,
@@ -74,8 +74,30 @@ describe('lsp: corpus authoring over stdio', function () {
     const builtinPage = await client.openFile(path.join(builtinCorpus, 'topics', 'http-status-403.md'), 'markdown');
     const builtinLinks = await client.request('textDocument/documentLink', { textDocument: { uri: builtinPage } });
     assert.ok(builtinLinks.some((l: any) => l.target === 'https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.4'));
-    const plain = 'file:///work/notes.md';
-    await client.open(plain, 'markdown', page);
-    assert.deepStrictEqual(await client.request('textDocument/documentLink', { textDocument: { uri: plain } }), []);
+    const elsewhere = 'file:///work/notes/acme-errors.md';
+    await client.open(elsewhere, 'markdown', page);
+    assert.strictEqual((await client.request('textDocument/documentLink', { textDocument: { uri: elsewhere } })).length, 2, 'topic front matter outside a corpus folder');
+  });
+
+  it('leaves ordinary Markdown alone: no links, completion, hover, definition or diagnostics, even in topics/ or guidelines/ folders', async () => {
+    const readme = '# Errors\n\nWe answer `403` when [the token](https://example.com/token) lacks a scope; see res.status(499).\n';
+    for (const uri of ['file:///work/docs/topics/errors.md', 'file:///work/guidelines/README.md', 'file:///work/corpus/notes.md']) {
+      await client.open(uri, 'markdown', readme);
+      const at = positionOf(readme, '403', 1);
+      assert.deepStrictEqual(await client.request('textDocument/documentLink', { textDocument: { uri } }), [], uri);
+      assert.strictEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }), null, uri);
+      assert.strictEqual(await client.hover(uri, at.line, at.character), null, uri);
+      assert.strictEqual(await client.request('textDocument/definition', { textDocument: { uri }, position: at }), null, uri);
+      assert.deepStrictEqual((await client.request('textDocument/diagnostic', { textDocument: { uri } })).items, [], uri);
+    }
+  });
+
+  it('tells the client whether the active document is a corpus page (the Re-index button)', async () => {
+    await client.open(uri, 'markdown', page);
+    await client.open('file:///work/README.md', 'markdown', '# Hello\n');
+    assert.strictEqual((await client.request('apiGuidelines/status', { uri })).corpusPage, true);
+    assert.strictEqual((await client.request('apiGuidelines/status', { uri: 'file:///work/README.md' })).corpusPage, false);
+    const builtinPage = await client.openFile(path.join(builtinCorpus, 'guidelines', 'rfc9110.md'), 'markdown');
+    assert.strictEqual((await client.request('apiGuidelines/status', { uri: builtinPage })).corpusPage, true);
   });
 });

@@ -61,6 +61,21 @@ describe('lsp: diagnostics', function () {
     assert.deepStrictEqual(edited.items, []);
   });
 
+  it('reports a syntax error in an open OpenAPI document, as an error at its line and column', async () => {
+    client = new TestClient();
+    await client.initialize();
+    const text = "openapi: 3.1.0\npaths:\n  /orders:\n    get:\n      responses: {\n        '499': {description: gone}\n";
+    await client.open('file:///work/openapi.yaml', 'yaml', text);
+    const report = await pull(client, 'file:///work/openapi.yaml');
+    assert.deepStrictEqual(report.items.map((d: any) => [d.code, d.severity, d.range.start]), [
+      ['unregistered-status', 2, positionOf(text, '499')],
+      ['openapi-syntax', 1, { line: 5, character: 34 }], // the end of the document: its last character
+    ]);
+    assert.match(report.items[1].message, /^This OpenAPI document is not valid YAML: .+\. Findings after this point may be missing\.$/);
+    await client.change('file:///work/openapi.yaml', text.replace('responses: {', 'responses:'));
+    assert.deepStrictEqual((await pull(client, 'file:///work/openapi.yaml')).items.map((d: any) => d.code), ['unregistered-status']);
+  });
+
   it('asks the client to refresh after a settings change, applies the new severities and never pushes', async () => {
     client = new TestClient();
     await client.initialize();

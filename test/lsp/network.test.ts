@@ -7,7 +7,6 @@ import { pathToFileURL } from 'url';
 import { TestClient } from '../helpers/lspClient';
 import { cliBundle, repoRoot } from '../helpers/testEnv';
 import { Requests } from '../../server/src/protocol';
-import { CORPUS_LANGUAGE } from '../../server/src/settings';
 
 /**
  * Preloaded into the process under test: every way Node opens a network connection (TCP, TLS, HTTP,
@@ -86,7 +85,7 @@ describe('lsp: the server and the CLI never open a network connection', function
       const init = await client.initialize();
       const files: [string, string][] = [
         ['express/orders.js', 'javascript'], ['spring/OrderController.java', 'java'], ['fastapi/main.py', 'python'],
-        ['go/server.go', 'go'], ['openapi/orders.yaml', 'yaml'], ['company-corpus/http-status-302.md', CORPUS_LANGUAGE],
+        ['go/server.go', 'go'], ['openapi/orders.yaml', 'yaml'], ['company-corpus/http-status-302.md', 'markdown'],
       ];
       let hovers = 0;
       for (const [file, language] of files) {

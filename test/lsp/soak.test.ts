@@ -10,7 +10,6 @@ import { builtinCorpus } from '../helpers/testEnv';
 import { applyAll, mutations, runs } from '../unit/property/corpusArbitraries';
 import { parseCorpusPage } from '../../server/src/corpus/topicPage';
 import { Requests } from '../../server/src/protocol';
-import { CORPUS_LANGUAGE } from '../../server/src/settings';
 
 /**
  * Preloaded into the server: on SIGUSR2 it collects garbage and prints its memory on stderr.
@@ -203,7 +202,7 @@ describe('lsp: soak over stdio (10,000 edits, 1,000 documents)', function () {
       const pageFile = path.join(corpus, 'http-status-403.md');
       const original = fs.readFileSync(pageFile, 'utf8');
       const page = pathToFileURL(pageFile).href;
-      await own.open(page, CORPUS_LANGUAGE, original);
+      await own.open(page, 'markdown', original);
       const app = 'file:///soak/app.js';
       await own.open(app, 'javascript', source(404));
       let broken = 0;

@@ -46,19 +46,17 @@ describe('the extension manifest (package.json)', () => {
     assert.match(clientSource('extension.ts'), /untrustedWorkspace: !vscode\.workspace\.isTrusted/);
   });
 
-  it('activates on every language the server understands and on corpus pages', () => {
-    const expected = [...SUPPORTED_LANGUAGES, CORPUS_LANGUAGE].map((l) => `onLanguage:${l}`);
+  it('activates on every language the server understands and on Markdown, and contributes no language of its own', () => {
+    const expected = [...SUPPORTED_LANGUAGES, 'markdown'].map((l) => `onLanguage:${l}`);
     assert.deepStrictEqual(manifest.activationEvents.filter((e: string) => e.startsWith('onLanguage:')), expected);
-    const language = contributes.languages.find((l: any) => l.id === CORPUS_LANGUAGE);
-    assert.ok(language.filenamePatterns.includes('**/topics/*.md'));
-    assert.ok(!language.extensions, 'plain .md files stay Markdown');
-    const grammar = contributes.grammars.find((g: any) => g.language === CORPUS_LANGUAGE);
-    const tm = JSON.parse(fs.readFileSync(path.join(repoRoot, grammar.path), 'utf8'));
-    assert.strictEqual(tm.scopeName, grammar.scopeName);
-    const includes = JSON.stringify(tm).match(/"include":"(source|text)\.[^"]+"/g);
-    assert.deepStrictEqual(includes, ['"include":"text.html.markdown"', '"include":"source.yaml"']);
-    const config = JSON.parse(fs.readFileSync(path.join(repoRoot, language.configuration), 'utf8'));
-    assert.ok(new RegExp(config.wordPattern).test('http-status-403'));
+    // A language with filenamePatterns would take over Markdown files (preview, Markdown extensions) in every repository.
+    assert.strictEqual(contributes.languages, undefined);
+    assert.strictEqual(contributes.grammars, undefined);
+    assert.ok(!JSON.stringify(manifest).includes(CORPUS_LANGUAGE), 'no trace of the former corpus language');
+    assert.match(clientSource('extension.ts'), /documentSelector: \[\.\.\.SUPPORTED_LANGUAGES, MARKDOWN\]/);
+    const menus = contributes.menus;
+    assert.strictEqual(menus['editor/title'].find((m: any) => m.command === 'apiGuidelines.reindex').when, 'apiGuidelines.corpusPage');
+    assert.match(clientSource('extension.ts'), /const CORPUS_PAGE_CONTEXT = 'apiGuidelines\.corpusPage'/);
   });
 
   it('contributes the commands the client registers, with the titles the e2e tests use', () => {
@@ -75,14 +73,13 @@ describe('the extension manifest (package.json)', () => {
     assert.ok(hoverCommand && declared.includes(hoverCommand), hoverCommand);
   });
 
-  it('packages an allow-list that holds what the manifest points at', () => {
-    const ignore = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    assert.strictEqual(ignore[0], '**');
-    const allowed = ignore.slice(1).map((l) => l.replace(/^!/, ''));
-    const covered = (p: string) => allowed.some((a) => a === p || (a.endsWith('/**') && p.startsWith(a.slice(0, -2))));
-    for (const p of [manifest.main, manifest.icon, ...contributes.grammars.map((g: any) => g.path), ...contributes.languages.map((l: any) => l.configuration), 'corpus/topics/http-status-403.md', 'dist/server.js']) {
+  it('packages an allow-list (package.json files, for npm and vsce alike) that holds what the manifest points at', () => {
+    assert.ok(!fs.existsSync(path.join(repoRoot, '.vscodeignore')), 'vsce refuses a .vscodeignore next to "files"');
+    const allowed: string[] = manifest.files;
+    const covered = (p: string) => allowed.some((a) => a === p || (a.endsWith('/**/*.md') && p.startsWith(a.slice(0, -'**/*.md'.length)) && p.endsWith('.md')));
+    for (const p of [manifest.main, manifest.icon, manifest.bin['api-guidelines'], 'corpus/topics/http-status-403.md', 'dist/server.js', 'dist/checkWorker.js', 'README.md', 'LICENSE']) {
       const rel = path.posix.normalize(p);
-      assert.ok(covered(rel), `${rel} is not in .vscodeignore's allow-list`);
+      assert.ok(covered(rel), `${rel} is not in package.json's files`);
       if (!rel.startsWith('dist/')) assert.ok(fs.existsSync(path.join(repoRoot, rel)), `${rel} is missing`);
     }
     assert.match(manifest.scripts.package, /vsce package --no-dependencies/);

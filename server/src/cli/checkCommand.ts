@@ -4,9 +4,9 @@ import * as path from 'path';
 import { isInside } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { CorpusProblem, Severity } from '../corpus/model';
-import { configuredSeverity, IANA_REGISTRY_URL, isExcluded, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { configuredSeverity, isExcluded, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
 import { followedRules, ruleLabel } from '../features/guidelineView';
-import { DEFAULT_MAX_FILE_BYTES, formatBytes, parseByteSize, walkFiles, type WalkResult } from '../node/fileWalker';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_OPENAPI_BYTES, formatBytes, parseByteSize, walkFiles, type WalkResult } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { COLOR_OPTIONS, CORPUS_OPTIONS, GUIDELINE_OPTIONS, HELP_OPTION, PROGRAM, displayPath, emit, loadIndex, resolveSettings, styleFor, warnUnknownFollows, type CliIo } from './cliContext';
@@ -30,17 +30,20 @@ export const checkSpec: CommandSpec = {
   details: [
     'Folders are walked as git sees them: .gitignore files (nested, negations, .git/info/exclude)',
     'are honoured, and .git and node_modules are always skipped. Files of no supported language are',
-    'passed over; binary files and files over --max-file-size are skipped with a note.',
+    'passed over; binary files and files over --max-file-size (OpenAPI documents: --max-openapi-size)',
+    'are skipped with a note. Files named on the command line are checked whatever their size.',
     `Settings come from ${CONFIG_FILE_NAME} in the working folder or its nearest ancestor, then the flags.`,
     '',
-    'Exit code: 0 nothing at or above --max-severity, 1 something, 2 bad arguments, a missing path',
-    'or errors in a corpus (run `validate` for them).',
+    'Exit code: 0 nothing at or above --max-severity, 1 something, 2 bad arguments, a missing path,',
+    'no file to check (unless --no-error-on-unmatched) or errors in a corpus (run `validate` for them).',
   ].join('\n'),
   options: [
     ...reportOptions('text', 'finding'),
     { name: 'rule', kind: 'list', arg: 'ID=LEVEL', help: 'Set a rule\'s severity (off, hint, information, warning, error); repeatable' },
     { name: 'exclude', kind: 'list', arg: 'GLOB', help: 'Leave out matching files, on top of diagnostics.exclude; repeatable' },
-    { name: 'max-file-size', kind: 'value', arg: 'SIZE', help: `Skip files larger than SIZE, e.g. 500KB, 4MB (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})` },
+    { name: 'max-file-size', kind: 'value', arg: 'SIZE', help: `Skip files found in folders that are larger than SIZE, e.g. 500KB, 4MB (default: ${formatBytes(DEFAULT_MAX_FILE_BYTES)})` },
+    { name: 'max-openapi-size', kind: 'value', arg: 'SIZE', help: `The same for OpenAPI documents (default: ${formatBytes(DEFAULT_MAX_OPENAPI_BYTES)})` },
+    { name: 'no-error-on-unmatched', kind: 'flag', help: 'Exit 0, not 2, when there is no file to check (e.g. in a pre-commit hook)' },
     { name: 'no-progress', kind: 'flag', help: 'No progress counter on stderr (shown only on terminals, for long runs)' },
     { name: 'jobs', kind: 'value', arg: 'N', help: 'Check files on N threads (default: one per CPU for large runs; 1: no worker threads)' },
     ...GUIDELINE_OPTIONS,
@@ -61,6 +64,7 @@ interface CheckOptions {
   format: OutputFormat;
   maxSeverity: Severity;
   maxBytes: number;
+  maxOpenApiBytes: number;
   jobs?: number;
 }
 
@@ -75,8 +79,9 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   settings.diagnostics.exclude.push(...(args.lists.get('exclude') ?? []));
   if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${resolved.configFile}: nothing is reported\n`);
 
-  const paths = (args.positionals.length ? args.positionals : ['.']).map((p) => path.resolve(io.cwd, p));
-  const job: CheckJob = { settings, cwd: io.cwd, maxBytes: options.maxBytes };
+  const given = args.positionals.length ? args.positionals : ['.'];
+  const paths = given.map((p) => path.resolve(io.cwd, p));
+  const job: CheckJob = { settings, cwd: io.cwd, maxBytes: options.maxBytes, maxOpenApiBytes: options.maxOpenApiBytes };
   const workers = workersFor(options.jobs);
   const pool = new CheckPool(workers && fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined, workers, { job, roots: resolved.roots });
   if (options.jobs !== undefined) pool.start();
@@ -112,7 +117,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     }
     const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
     const threads = walk.files.length < MIN_FILES_FOR_WORKERS && options.jobs === undefined ? 1 : undefined;
-    const results = await pool.run(walk.files, index, { threads, progress: (done) => progress.update(done, walk.files.length) });
+    const results = await pool.run(walk.files, index, { named: walk.named, threads, progress: (done) => progress.update(done, walk.files.length) });
     outcomes = results.flatMap((r) => r.outcomes);
     timing.threads.push(...results.map((r) => r.timing));
     timing.mark(`check (${results.length} thread(s))`);
@@ -134,8 +139,16 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     rules: ruleTable(settings, index),
     checked: files.length,
   });
-  if (!isMachineFormat(options.format)) for (const n of report.notes) io.stderr.write(`${PROGRAM}: skipped ${n.path}: ${n.message}\n`);
   const corpusErrors = index.problems.filter((p) => p.severity === 'error');
+  // A run that checked nothing must not pass a CI gate: it says so and fails, as ESLint does, unless allowed.
+  if (report.checked === 0 && !args.flags.has('no-error-on-unmatched')) {
+    printNotes(report.notes, io);
+    reportCorpusErrors(corpusErrors, io);
+    io.stderr.write(`${PROGRAM}: no files to check in ${given.join(', ')}`
+      + `${walk.files.length ? `: all ${walk.files.length} skipped` : ''} (--no-error-on-unmatched allows it)\n`);
+    return 2;
+  }
+  if (!isMachineFormat(options.format)) printNotes(report.notes, io);
   reportCorpusErrors(corpusErrors, io);
   await emit(io, OUTPUT_FORMATS[options.format](report, { style, tool: toolInfo() }), args.values.get('output'));
   timing.mark('report');
@@ -144,19 +157,29 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   return reachesSeverity(report, options.maxSeverity) ? 1 : 0;
 }
 
+function printNotes(notes: readonly ReportNote[], io: CliIo): void {
+  for (const n of notes) io.stderr.write(`${PROGRAM}: skipped ${n.path}: ${n.message}\n`);
+}
+
 function checkOptions(args: ParsedArgs): CheckOptions {
-  const sizeText = args.values.get('max-file-size');
-  const maxBytes = sizeText === undefined ? DEFAULT_MAX_FILE_BYTES : parseByteSize(sizeText);
-  if (maxBytes === undefined) throw new UsageError(`'--max-file-size' needs a size like 500KB or 4MB, not '${sizeText}'`);
   const jobsText = args.values.get('jobs');
   const jobs = jobsText === undefined ? undefined : Number(jobsText);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`'--jobs' needs a whole number of threads, 1 or more, not '${jobsText}'`);
   return {
     format: (args.values.get('format') ?? 'text') as OutputFormat,
     maxSeverity: (args.values.get('max-severity') ?? 'error') as Severity,
-    maxBytes,
+    maxBytes: sizeOption(args, 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    maxOpenApiBytes: sizeOption(args, 'max-openapi-size', DEFAULT_MAX_OPENAPI_BYTES),
     jobs,
   };
+}
+
+function sizeOption(args: ParsedArgs, name: string, fallback: number): number {
+  const text = args.values.get(name);
+  if (text === undefined) return fallback;
+  const bytes = parseByteSize(text);
+  if (bytes === undefined) throw new UsageError(`'--${name}' needs a size like 500KB or 4MB, not '${text}'`);
+  return bytes;
 }
 
 /** `--rule id=level` over the config's rules; unknown ids and levels are usage errors. */
@@ -184,7 +207,7 @@ function ruleTable(settings: ApiGuidelinesSettings, index: CorpusIndex): RuleInf
       id: r.id,
       severity: level === 'off' || level === 'corpus' ? 'warning' : level,
       description: r.summary,
-      helpUri: (r as { helpUri?: string }).helpUri ?? (r.id === 'policy' || r.id === 'guideline-rule' ? undefined : IANA_REGISTRY_URL),
+      helpUri: r.helpUri,
       enabled: configured !== 'off',
     } satisfies RuleInfo;
   });

@@ -5,9 +5,10 @@ import type { CorpusIndex } from '../corpus/corpusIndex';
 import { LineMap } from '../corpus/lineMap';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { TokenFilter, TokenKind } from '../detect/token';
+import { mayBeOpenApiDocument, OPENAPI_LANGUAGES } from '../detect/openApi';
 import { LITERAL_FAMILY } from '../detect/vocabulary';
 import { diagnose, diagnosesLanguage, type DiagnoseInput } from '../features/diagnostics';
-import { readSourceFileSync } from '../node/fileWalker';
+import { overLimit, readSourceFileSync } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { displayPath } from './cliContext';
 import { offsetsPosition, type ReportFile, type ReportNote } from './report';
@@ -17,7 +18,10 @@ import { now, type ThreadTiming } from './timing';
 export interface CheckJob {
   settings: ApiGuidelinesSettings;
   cwd: string;
+  /** Size limit of files found by walking folders (files named explicitly have none). */
   maxBytes: number;
+  /** The limit of OpenAPI documents found by walking folders, when larger than `maxBytes`. */
+  maxOpenApiBytes: number;
 }
 
 /** One file's outcome: its findings, or why it was left out. */
@@ -30,10 +34,20 @@ export class FileChecker {
 
   constructor(private readonly index: CorpusIndex, private readonly job: CheckJob) {}
 
-  /** Reads and checks one file. */
-  checkFile(file: string): FileOutcome {
-    const read = readSourceFileSync(file, this.job.maxBytes);
+  /**
+   * Reads and checks one file. A file `named` on the command line is read whatever its size; one found in a folder
+   * within `maxBytes`, or within `maxOpenApiBytes` when it is an OpenAPI document.
+   */
+  checkFile(file: string, named = false): FileOutcome {
+    const { maxBytes, maxOpenApiBytes } = this.job;
+    const language = languageForPath(file) ?? '';
+    const openApiLimit = OPENAPI_LANGUAGES.has(language) && maxOpenApiBytes > maxBytes;
+    const read = named ? readSourceFileSync(file, Infinity)
+      : openApiLimit ? readSourceFileSync(file, maxOpenApiBytes, '--max-openapi-size, for OpenAPI documents') : readSourceFileSync(file, maxBytes);
     if ('skipped' in read) return { note: { path: file, message: read.skipped } };
+    if (!named && read.bytes > maxBytes && !mayBeOpenApiDocument(read.text, language)) {
+      return { note: { path: file, message: `${overLimit(read.bytes, maxBytes, '--max-file-size')}, and it is not an OpenAPI document` } };
+    }
     return { file: this.checkText(file, read.text) };
   }
 
@@ -100,6 +114,8 @@ export interface WorkerSetup {
  */
 export interface WorkOrder {
   groups: string[][];
+  /** Files named on the command line: no size limit. */
+  named: string[];
   counters: SharedArrayBuffer;
   thread: number;
   threads: number;
@@ -119,13 +135,14 @@ export function checkClaimedFiles(order: WorkOrder, checker: FileChecker, done?:
   const readyAt = now();
   const counters = new Int32Array(order.counters);
   const { groups } = order;
+  const named = new Set(order.named);
   const outcomes: FileOutcome[] = [];
   const first = Math.floor((order.thread * groups.length) / order.threads);
   for (let k = 0; k < groups.length; k++) {
     const g = (first + k) % groups.length;
     const files = groups[g];
     for (let i = Atomics.add(counters, g, 1); i < files.length; i = Atomics.add(counters, g, 1)) {
-      outcomes.push(checker.checkFile(files[i]));
+      outcomes.push(checker.checkFile(files[i], named.has(files[i])));
       Atomics.add(counters, groups.length, 1);
       done?.();
     }
@@ -164,18 +181,19 @@ export class CheckPool {
    * Checks the files with this thread and up to `threads - 1` workers (all by default); outcomes come in no
    * particular order (the report sorts them).
    */
-  async run(files: readonly string[], index: CorpusIndex, options: { threads?: number; progress?: (done: number) => void } = {}): Promise<ThreadResult[]> {
+  async run(files: readonly string[], index: CorpusIndex, options: { named?: string[]; threads?: number; progress?: (done: number) => void } = {}): Promise<ThreadResult[]> {
     const workers = this.workers.slice(0, Math.max(0, Math.min(options.threads ?? Infinity, files.length) - 1));
     const groups = groupByLanguage(files);
     const counters = new SharedArrayBuffer((groups.length + 1) * Int32Array.BYTES_PER_ELEMENT);
     const shared = new Int32Array(counters);
     const threads = workers.length + 1;
+    const named = options.named ?? [];
     const fromWorkers = workers.map(({ worker, result }, i) => {
-      worker.postMessage({ groups, counters, thread: i + 1, threads } satisfies WorkOrder);
+      worker.postMessage({ groups, named, counters, thread: i + 1, threads } satisfies WorkOrder);
       return result;
     });
     const { progress } = options;
-    const own = checkClaimedFiles({ groups, counters, thread: 0, threads }, new FileChecker(index, this.setup.job), progress && (() => progress(Atomics.load(shared, groups.length))));
+    const own = checkClaimedFiles({ groups, named, counters, thread: 0, threads }, new FileChecker(index, this.setup.job), progress && (() => progress(Atomics.load(shared, groups.length))));
     const results = [own, ...(await Promise.all(fromWorkers))];
     progress?.(Atomics.load(shared, groups.length));
     return results;

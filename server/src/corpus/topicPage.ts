@@ -67,6 +67,15 @@ export function splitFrontMatter(text: string): FrontMatter | undefined | 'unclo
   return { yaml, offset, body: text.slice(bodyOffset), bodyOffset };
 }
 
+/**
+ * Whether a Markdown text looks like a topic or guideline page: its front matter has a `topic_id` or `guideline_id`
+ * key. Cheap (a regular expression over the front matter): editors ask it of every Markdown file they open.
+ */
+export function hasCorpusFrontMatter(text: string): boolean {
+  const front = splitFrontMatter(text);
+  return typeof front === 'object' && /^(?:topic_id|guideline_id)[ \t]*:/m.test(front.yaml);
+}
+
 /** Parses one page. Never throws: problems are returned with what could still be read. */
 export function parseCorpusPage(input: CorpusFile, root = 0): ParsedFile {
   const lines = new LineMap(input.text);

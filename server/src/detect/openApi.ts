@@ -8,6 +8,19 @@ const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', '
 const VALUES_READ: ReadonlySet<string> = new Set(['in', 'name']);
 const LONGEST_OPERATION = Math.max(...[...OPERATIONS].map((o) => o.length));
 
+/** Languages an OpenAPI/Swagger document is written in. */
+export const OPENAPI_LANGUAGES: ReadonlySet<string> = new Set(['yaml', 'json', 'jsonc']);
+
+/**
+ * Whether a YAML or JSON text may be an OpenAPI/Swagger document: it has an `openapi` or `swagger` key, at the start
+ * of a line in YAML. Cheap and generous (the detector decides with the document's structure); real specs may put
+ * the key anywhere, since some sort their keys (`components` first).
+ */
+export function mayBeOpenApiDocument(text: string, languageId: string): boolean {
+  if (!OPENAPI_LANGUAGES.has(languageId)) return false;
+  return languageId === 'yaml' ? /^["']?(?:openapi|swagger)["']?[ \t]*:/m.test(text) : /"(?:openapi|swagger)"\s*:/.test(text);
+}
+
 /** Tokens of an OpenAPI/Swagger document; any other YAML or JSON document has none. */
 export function findOpenApiTokens(text: string, languageId: string): HttpToken[] {
   // No OpenAPI document without one of the two keys that mark it: most YAML and JSON files are read no further.

@@ -8,9 +8,12 @@ import { CORPUS_LANGUAGE, type ApiGuidelinesSettings, type RuleSeverity } from '
 import type { Finding } from './finding';
 import { arrangeGuidelines, followedRules, ruleLabel, type FollowedRule, type GuidelinePreferences } from './guidelineView';
 import { tokenLabel, topicForToken } from './hoverContent';
+import { findOpenApiSyntaxErrors } from './openApiSyntax';
 import { findSuppressions, isSuppressed, type SuppressionScope } from './suppression';
 
-export type RuleId = 'policy' | 'guideline-rule' | 'deprecated-status' | 'unregistered-status' | 'uncovered-status';
+/** Rules about one detected token. */
+type TokenRuleId = 'policy' | 'guideline-rule' | 'deprecated-status' | 'unregistered-status' | 'uncovered-status';
+export type RuleId = TokenRuleId | 'openapi-syntax';
 
 export interface RuleInfo {
   id: RuleId;
@@ -19,20 +22,25 @@ export interface RuleInfo {
   summary: string;
   /** Editors may strike the range through (LSP DiagnosticTag.Deprecated). */
   deprecatedTag?: boolean;
+  /** About the document, not about a token (and so not in the token rules' precedence). */
+  document?: boolean;
+  /** What the rule refers to (SARIF's rule help). */
+  helpUri?: string;
 }
 
-/** The rules in precedence order: a token gets the first enabled rule that applies to it, and no other. */
+export const IANA_REGISTRY_URL = 'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml';
+
+/** The token rules in precedence order (a token gets the first enabled rule that applies to it, and no other), then the document rules. */
 export const RULES: readonly RuleInfo[] = [
   { id: 'policy', defaultSeverity: 'corpus', summary: 'A status code, method or header that a topic page in the corpus discourages with `topic_policy`.' },
   { id: 'guideline-rule', defaultSeverity: 'corpus', summary: 'A status code, method or header that a checkable rule of a followed guideline rules out (`apiGuidelines.guidelines.follow`); the diagnostic\'s code is the rule\'s, e.g. `zalando/150`.' },
-  { id: 'deprecated-status', defaultSeverity: 'warning', summary: 'A status code the IANA registry marks deprecated (305) or unused (306, 418).', deprecatedTag: true },
-  { id: 'unregistered-status', defaultSeverity: 'warning', summary: 'A status code that is not in the IANA HTTP Status Code Registry and that no corpus topic documents.' },
-  { id: 'uncovered-status', defaultSeverity: 'information', summary: 'A registered status code that no topic in the active corpus covers; off by default when only the built-in corpus is active.' },
+  { id: 'deprecated-status', helpUri: IANA_REGISTRY_URL, defaultSeverity: 'warning', summary: 'A status code the IANA registry marks deprecated (305) or unused (306, 418).', deprecatedTag: true },
+  { id: 'unregistered-status', helpUri: IANA_REGISTRY_URL, defaultSeverity: 'warning', summary: 'A status code that is not in the IANA HTTP Status Code Registry and that no corpus topic documents.' },
+  { id: 'uncovered-status', helpUri: IANA_REGISTRY_URL, defaultSeverity: 'information', summary: 'A registered status code that no topic in the active corpus covers; off by default when only the built-in corpus is active.' },
+  { id: 'openapi-syntax', defaultSeverity: 'error', summary: 'A YAML or JSON syntax error in an OpenAPI document: findings after it may be missing.', document: true },
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));
-
-export const IANA_REGISTRY_URL = 'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml';
 
 /** Why a registered code should not be sent, by code (RFC 9110 §15.4.6, §15.4.7, §15.5.19). */
 const RETIRED_NOTES: Readonly<Record<number, string>> = {
@@ -77,7 +85,7 @@ interface Draft {
 
 type RuleCheck = (token: HttpToken, topic: Topic | undefined, input: DiagnoseInput) => Draft | undefined;
 
-const CHECKS: Readonly<Record<RuleId, RuleCheck>> = {
+const CHECKS: Readonly<Record<TokenRuleId, RuleCheck>> = {
   policy: (token, topic, input) => {
     const policy = topic?.policy;
     if (!topic || !policy) return undefined;
@@ -170,15 +178,15 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const enabled: { rule: RuleInfo; severity: Severity | 'corpus' }[] = [];
   for (const rule of RULES) {
     const severity = configuredSeverity(settings.rules, rule.id) ?? defaultSeverity(rule, quietUncovered);
-    if (severity !== 'off') enabled.push({ rule, severity });
+    if (severity !== 'off' && !rule.document) enabled.push({ rule, severity });
   }
-  if (!enabled.length) return [];
+  const findings = documentFindings(input, ruleSeverity(settings, 'openapi-syntax'));
+  if (!enabled.length) return findings;
   let scopes: SuppressionScope[] | undefined;
-  const findings: Finding[] = [];
   for (const token of input.tokens) {
     const topic = topicForToken(input.index, token);
     for (const { rule, severity } of enabled) {
-      const draft = CHECKS[rule.id](token, topic, input);
+      const draft = CHECKS[rule.id as TokenRuleId](token, topic, input);
       if (!draft) continue;
       scopes ??= findSuppressions(input.text, languageId);
       if (isSuppressed(scopes, rule.id, token.start) || (draft.code && isSuppressed(scopes, draft.code, token.start))) break;
@@ -191,7 +199,18 @@ export function diagnose(input: DiagnoseInput): Finding[] {
       break;
     }
   }
-  return findings;
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+/** Findings about the document as a whole: a syntax error in an OpenAPI document. */
+function documentFindings(input: DiagnoseInput, syntax: RuleSeverity): Finding[] {
+  if (syntax === 'off') return [];
+  return findOpenApiSyntaxErrors(input.text, input.languageId).map((e) => ({ rule: 'openapi-syntax', severity: syntax, ...e }));
+}
+
+/** A rule's severity with the settings applied (for rules whose default does not depend on the corpus). */
+function ruleSeverity(settings: ApiGuidelinesSettings['diagnostics'], id: RuleId): RuleSeverity {
+  return configuredSeverity(settings.rules, id) ?? (RULE_BY_ID.get(id)!.defaultSeverity as RuleSeverity);
 }
 
 function defaultSeverity(rule: RuleInfo, quietUncovered: boolean): RuleInfo['defaultSeverity'] {

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isInside } from '../corpus/corpusSet';
+import { hasCorpusFrontMatter } from '../corpus/topicPage';
 import { completeCorpusPage, defineCorpusPage, hoverCorpusPage, linkCorpusPage, type AuthoringCompletion, type AuthoringOptions } from '../features/authoring';
 import { CORPUS_LANGUAGE } from '../settings';
 import { toLspRange } from './convert';
@@ -25,12 +26,22 @@ const KINDS: Record<AuthoringCompletion['kind'], CompletionItemKind> = {
   page: CompletionItemKind.Snippet,
 };
 
-/** A topic or guideline page: the corpus language, or a Markdown file inside one of the document's corpus roots. */
+/** Markdown, whatever the client calls it: VS Code sends `markdown`, other clients may send nothing useful. */
+export function isMarkdownDocument(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || doc.languageId === CORPUS_LANGUAGE || /\.(md|markdown)$/i.test(doc.uri);
+}
+
+/**
+ * A topic or guideline page, which gets the authoring features: a Markdown document inside one of the document's
+ * corpus roots (the built-in corpus included), or one whose front matter has `topic_id` or `guideline_id`, or one
+ * sent with the language id `api-guidelines-corpus`. Any other Markdown document is left to the Markdown tooling.
+ */
 export async function isCorpusDocument(ctx: ServerContext, doc: TextDocument): Promise<boolean> {
   if (doc.languageId === CORPUS_LANGUAGE) return true;
+  if (!isMarkdownDocument(doc)) return false;
+  if (hasCorpusFrontMatter(doc.getText())) return true;
   const file = uriToPath(doc.uri);
-  if (!file || !/\.(md|markdown)$/i.test(file)) return false;
-  return (await ctx.corpusRoots(doc.uri)).some((root) => isInside(root, file));
+  return !!file && (await ctx.corpusRoots(doc.uri)).some((root) => isInside(root, file));
 }
 
 function options(ctx: ServerContext): AuthoringOptions {

@@ -4,13 +4,15 @@ import { topicForToken } from '../features/hoverContent';
 import { tokenAt } from '../detect/token';
 import { toLspRange } from './convert';
 import type { ServerContext } from './serverContext';
-import { isCorpusDocument, onCorpusDefinition } from './authoringHandlers';
+import { isCorpusDocument, isMarkdownDocument, onCorpusDefinition } from './authoringHandlers';
 
 export async function onDefinition(ctx: ServerContext, params: DefinitionParams): Promise<Location | null> {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc) return null;
-  const authoring = (await isCorpusDocument(ctx, doc)) ? await onCorpusDefinition(ctx, doc, params.position) : null;
+  const corpusPage = await isCorpusDocument(ctx, doc);
+  const authoring = corpusPage ? await onCorpusDefinition(ctx, doc, params.position) : null;
   if (authoring) return authoring;
+  if (!corpusPage && isMarkdownDocument(doc)) return null;
   const token = tokenAt(ctx.tokens(doc), doc.offsetAt(params.position));
   if (!token) return null;
   const topic = topicForToken(await ctx.index(doc.uri), token);

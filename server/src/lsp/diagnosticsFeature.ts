@@ -10,9 +10,11 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusFileKind } from '../corpus/corpusSet';
 import type { CorpusProblem } from '../corpus/model';
-import { diagnose, isExcluded, RULE_BY_ID } from '../features/diagnostics';
+import { diagnose, diagnosesLanguage, isExcluded, RULE_BY_ID } from '../features/diagnostics';
 import type { Finding } from '../features/finding';
-import { CORPUS_LANGUAGE, type ApiGuidelinesSettings } from '../settings';
+import { hasCorpusFrontMatter } from '../corpus/topicPage';
+import type { ApiGuidelinesSettings } from '../settings';
+import { isMarkdownDocument } from './authoringHandlers';
 import { toLspRange, toLspSeverity } from './convert';
 import { addFeature, guard } from './languageServer';
 import { languageOf, uriToPath, type ServerContext } from './serverContext';
@@ -24,7 +26,8 @@ const DEBOUNCE_MS = 150;
 /** Findings for a source document, or none when diagnostics are off for it (setting, language, exclusion). */
 export async function documentFindings(ctx: ServerContext, doc: TextDocument, settings?: ApiGuidelinesSettings): Promise<Finding[]> {
   settings ??= await ctx.settings(doc.uri);
-  if (!settings.diagnostics.enable || excluded(ctx, doc.uri, settings)) return [];
+  // Prose and disabled languages are not even scanned.
+  if (!diagnosesLanguage(settings.diagnostics, languageOf(doc)) || excluded(ctx, doc.uri, settings)) return [];
   const roots = await ctx.corpusRoots(doc.uri);
   return diagnose({
     text: doc.getText(),
@@ -84,16 +87,8 @@ async function corpusPageProblems(ctx: ServerContext, doc: TextDocument): Promis
       return set.index.problemsByFile.get(file) ?? [];
     }
   }
-  if (!looksLikeCorpusPage(doc)) return undefined;
+  if (!isMarkdownDocument(doc) || !hasCorpusFrontMatter(doc.getText())) return undefined;
   return own.preview(file ?? doc.uri, doc.getText())?.problems ?? [];
-}
-
-/** A Markdown page whose front matter has `topic_id` or `guideline_id`. */
-function looksLikeCorpusPage(doc: TextDocument): boolean {
-  if (!/\.(md|markdown)$/i.test(doc.uri) && languageOf(doc) !== CORPUS_LANGUAGE) return false;
-  const text = doc.getText();
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  return !!m && /^(topic_id|guideline_id)\s*:/m.test(m[1]);
 }
 
 addFeature({

@@ -3,15 +3,18 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { renderHover } from '../features/hoverContent';
 import { tokenAt } from '../detect/token';
 import type { ServerContext } from './serverContext';
-import { isCorpusDocument, onCorpusHover } from './authoringHandlers';
+import { isCorpusDocument, isMarkdownDocument, onCorpusHover } from './authoringHandlers';
 
 export async function onHover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc) return null;
   const settings = await ctx.settings(doc.uri);
   if (!settings.hover.enable) return null;
-  const authoring = (await isCorpusDocument(ctx, doc)) ? await onCorpusHover(ctx, doc, params.position) : null;
+  const corpusPage = await isCorpusDocument(ctx, doc);
+  const authoring = corpusPage ? await onCorpusHover(ctx, doc, params.position) : null;
   if (authoring) return authoring;
+  // Other Markdown is prose, left to the Markdown tooling.
+  if (!corpusPage && isMarkdownDocument(doc)) return null;
   const token = tokenAt(ctx.tokens(doc), doc.offsetAt(params.position));
   if (!token) return null;
   const index = await ctx.index(doc.uri);

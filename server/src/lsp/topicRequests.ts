@@ -2,6 +2,7 @@
 import type { Topic } from '../corpus/model';
 import { arrangeGuidelines, NO_PREFERENCES, type GuidelinePreferences } from '../features/guidelineView';
 import type { CorpusStatus, SearchTopicsParams, TopicSummary } from '../protocol';
+import { isCorpusDocument } from './authoringHandlers';
 import type { ServerContext } from './serverContext';
 
 export function summarizeTopic(ctx: ServerContext, topic: Topic, prefs: GuidelinePreferences = NO_PREFERENCES): TopicSummary {
@@ -35,6 +36,7 @@ export async function onSearchTopics(ctx: ServerContext, params: SearchTopicsPar
 
 export async function onStatus(ctx: ServerContext, params: { uri?: string }): Promise<CorpusStatus> {
   const uri = scopeUri(ctx, params?.uri);
+  const doc = params?.uri ? ctx.documents.get(params.uri) : undefined;
   const roots = await ctx.corpusRoots(uri);
   const index = await ctx.corpora.index(roots);
   return {
@@ -43,6 +45,7 @@ export async function onStatus(ctx: ServerContext, params: { uri?: string }): Pr
     guidelines: index.guidelines.size,
     problems: index.problems.length,
     problemFiles: [...index.problemsByFile].map(([file, list]) => ({ uri: ctx.pathUri(file), count: list.length })),
+    corpusPage: doc ? await isCorpusDocument(ctx, doc) : false,
   };
 }
 

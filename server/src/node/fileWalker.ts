@@ -8,6 +8,8 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** Bytes inspected for a NUL to tell a binary file, as git and grep do. */
 const BINARY_PROBE_BYTES = 8 * 1024;
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** OpenAPI documents are big by nature (GitHub's public spec is over 10 MB); they get a limit of their own. */
+export const DEFAULT_MAX_OPENAPI_BYTES = 64 * 1024 * 1024;
 
 export interface SkippedPath {
   path: string;
@@ -24,6 +26,8 @@ export interface WalkOptions {
 export interface WalkResult {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
+  /** The files among `files` that were named explicitly (not found by walking a folder). */
+  named: string[];
   /** Explicitly named files that were not accepted. */
   skipped: SkippedPath[];
   /** Paths given that do not exist. */
@@ -42,6 +46,7 @@ export async function walkFiles(paths: readonly string[], options: WalkOptions):
 
 export function walkFilesSync(paths: readonly string[], options: WalkOptions): WalkResult {
   const found = new Set<string>();
+  const named = new Set<string>();
   const skipped: SkippedPath[] = [];
   const missing: string[] = [];
   for (const given of paths) {
@@ -61,10 +66,11 @@ export function walkFilesSync(paths: readonly string[], options: WalkOptions): W
     } else if (options.ignore?.(given, false)) {
       skipped.push({ path: given, reason: 'excluded by the settings' });
     } else {
-      found.add(path.resolve(given));
+      named.add(path.resolve(given));
     }
   }
-  return { files: [...found].sort(), skipped, missing };
+  for (const file of named) found.add(file);
+  return { files: [...found].sort(), named: [...named].sort(), skipped, missing };
 }
 
 interface WalkState {
@@ -141,24 +147,25 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-export type SourceRead = { text: string } | { skipped: string };
+/** The text and its size on disk, or why the file was not read. */
+export type SourceRead = { text: string; bytes: number } | { skipped: string };
 
 /** Reads a source file as text, or says why not (see `readSourceFileSync`, which does the reading). */
-export async function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<SourceRead> {
-  return readSourceFileSync(file, maxBytes);
+export async function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES, limitName?: string): Promise<SourceRead> {
+  return readSourceFileSync(file, maxBytes, limitName);
 }
 
 /**
  * Reads a source file as text, or says why not: over the size limit, or binary (a NUL byte near the start).
  * Synchronous: `check` reads files on worker threads and between files, where a read blocks nothing else, and a
- * promise per small file costs more than the read.
+ * promise per small file costs more than the read. `limitName` is the option a skipped file's note names.
  */
-export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceRead {
+export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES, limitName = '--max-file-size'): SourceRead {
   let fd: number | undefined;
   try {
     fd = fsSync.openSync(file, 'r');
     const { size } = fsSync.fstatSync(fd);
-    if (size > maxBytes) return overLimit(size, maxBytes);
+    if (size > maxBytes) return { skipped: overLimit(size, maxBytes, limitName) };
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -174,14 +181,15 @@ export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
   }
 }
 
-function overLimit(size: number, maxBytes: number): SourceRead {
-  return { skipped: `${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit (--max-file-size)` };
+/** `5 MB is over the 2 MB limit (--max-file-size)`. */
+export function overLimit(size: number, maxBytes: number, limitName: string): string {
+  return `${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit (${limitName})`;
 }
 
 function sourceText(bytes: Buffer): SourceRead {
   if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return { skipped: 'binary file (NUL byte in the first 8 KB)' };
   // Editors drop a byte-order mark, so columns match theirs without it.
-  return { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+  return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), bytes: bytes.length };
 }
 
 export function formatBytes(n: number): string {

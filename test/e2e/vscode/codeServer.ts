@@ -9,8 +9,7 @@ import { poll, type CodeServerTool } from '../e2eEnv';
 export const vsixPath = path.join(repoRoot, 'api-guidelines.vsix');
 
 /** What goes into the .vsix: when any of it is newer than the package, the package is stale. */
-const PACKAGED_SOURCES = ['package.json', '.vscodeignore', 'language-configuration.json', 'README.md', 'LICENSE', 'client/src', 'server/src',
-  'corpus', 'syntaxes', 'images'];
+const PACKAGED_SOURCES = ['package.json', 'README.md', 'LICENSE', 'client/src', 'server/src', 'corpus', 'images'];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

@@ -79,6 +79,8 @@ export class Workbench {
    * shows recently used entries, and Enter would take the first of those.
    */
   async acceptQuickInputRow(text: string | RegExp): Promise<void> {
+    // Items a busy quick pick is still loading replace the list, and the selection with it, possibly as Enter lands.
+    await poll('the quick input to finish loading', UI_TIMEOUT, async () => (await this.quickInput.locator('.monaco-progress-container.active').count()) === 0);
     await this.quickInput.locator('.monaco-list-row.focused', { hasText: text }).first().waitFor({ timeout: UI_TIMEOUT });
     await this.page.keyboard.press('Enter');
   }
@@ -90,6 +92,11 @@ export class Workbench {
   /** The accessible name of the active editor's tab (file name, then where it lives). */
   async activeTabLabel(): Promise<string> {
     return (await this.page.locator('.editor-group-container.active .tab.active').first().getAttribute('aria-label')) ?? '';
+  }
+
+  /** The language mode the status bar shows for the active editor (`Markdown`, `JavaScript`…). */
+  async languageMode(): Promise<string> {
+    return (await this.page.locator('[id="status.editor.mode"]').first().innerText()).trim();
   }
 
   /** The breadcrumbs above the active editor: the folders leading to its file, then the file. */

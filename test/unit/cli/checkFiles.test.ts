@@ -32,7 +32,7 @@ describe('cli/checkFiles', () => {
   before(async () => {
     ({ dir, cleanup } = scratch(FILES));
     index = await new CorpusSet(new NodeCorpusFileSystem()).load([builtinCorpus]);
-    job = { settings: structuredClone(DEFAULT_SETTINGS), cwd: dir, maxBytes: 1024 };
+    job = { settings: structuredClone(DEFAULT_SETTINGS), cwd: dir, maxBytes: 1024, maxOpenApiBytes: 1024 };
   });
   after(() => cleanup());
 
@@ -49,8 +49,8 @@ describe('cli/checkFiles', () => {
     const groups = [files.filter((f) => /\.(js|ts)$/.test(f)), files.filter((f) => f.endsWith('.py')), files.filter((f) => /\.(go|java)$/.test(f))];
     const counters = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
     // Thread 1 runs first here and drains everything from its share on; thread 0 then finds nothing left.
-    const second = checkClaimedFiles({ groups, counters, thread: 1, threads: 2 }, new FileChecker(index, job));
-    const first = checkClaimedFiles({ groups, counters, thread: 0, threads: 2 }, new FileChecker(index, job));
+    const second = checkClaimedFiles({ groups, named: [], counters, thread: 1, threads: 2 }, new FileChecker(index, job));
+    const first = checkClaimedFiles({ groups, named: [], counters, thread: 0, threads: 2 }, new FileChecker(index, job));
     assert.strictEqual(first.outcomes.length, 0);
     assert.strictEqual(new Int32Array(counters)[3], files.length, 'files finished');
     assert.deepStrictEqual([first.timing.thread, first.timing.files, second.timing.thread, second.timing.files], [0, 0, 1, files.length]);

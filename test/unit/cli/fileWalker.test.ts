@@ -71,7 +71,7 @@ describe('cli: file walker', () => {
       'bin.js': Buffer.concat([Buffer.from('res.status(200)'), Buffer.from([0, 1, 2])]),
       'big.js': 'x'.repeat(2048),
     }));
-    assert.deepStrictEqual(await readSourceFile(path.join(dir, 'ok.js')), { text: 'res.status(404);\n' });
+    assert.deepStrictEqual(await readSourceFile(path.join(dir, 'ok.js')), { text: 'res.status(404);\n', bytes: 20 });
     assert.deepStrictEqual(await readSourceFile(path.join(dir, 'bin.js')), { skipped: 'binary file (NUL byte in the first 8 KB)' });
     assert.deepStrictEqual(await readSourceFile(path.join(dir, 'big.js'), 1024), { skipped: '2 KB is over the 1 KB limit (--max-file-size)' });
     assert.match((await readSourceFile(path.join(dir, 'gone.js')) as { skipped: string }).skipped, /^not readable: .*ENOENT/);

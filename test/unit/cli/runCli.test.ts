@@ -95,7 +95,7 @@ describe('cli: check', () => {
     const log = JSON.parse(fs.readFileSync(out, 'utf8'));
     assert.strictEqual(log.version, '2.1.0');
     assert.ok(log.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'unregistered-status'));
-    assert.deepStrictEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort(), ['deprecated-status', 'guideline-rule', 'policy', 'uncovered-status', 'unregistered-status']);
+    assert.deepStrictEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort(), ['deprecated-status', 'guideline-rule', 'openapi-syntax', 'policy', 'uncovered-status', 'unregistered-status']);
   });
 
   it('honours .gitignore, skips binary and big files with a note, and leaves corpus folders alone', async () => {
@@ -133,12 +133,84 @@ describe('cli: check', () => {
     const { report } = await checkJson(['--exclude', '*.go'], s.dir);
     assert.deepStrictEqual(findingKeys(report), ['b.js:1:12 unregistered-status']);
     assert.strictEqual(report.summary.checked, 2, 'b.js and the config file');
-    const named = await checkJson(['a.py', 'notes.txt', 'c.go', '--exclude', '*.go'], s.dir);
+    const named = await checkJson(['a.py', 'notes.txt', 'c.go', '--exclude', '*.go', '--no-error-on-unmatched'], s.dir);
     assert.deepStrictEqual(named.report.notes, [
       { path: 'a.py', message: 'excluded by the settings' },
       { path: 'c.go', message: 'excluded by the settings' },
       { path: 'notes.txt', message: 'no supported language for this file name' },
     ]);
+  });
+
+  it('checks files named on the command line whatever their size; walked OpenAPI documents get their own limit', async () => {
+    const spec = (padding: number) => `openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '499': {description: x}\n# ${'x'.repeat(padding)}\n`;
+    const s = scratch({
+      'src/huge.js': `res.status(499);\n${'//'.repeat(1024)}\n`,
+      'api/openapi.yaml': spec(3000),
+      'api/swagger.json': JSON.stringify({ info: { description: 'x'.repeat(3000) }, swagger: '2.0', paths: { '/a': { get: { responses: { 499: {} } } } } }),
+      'api/big-data.yaml': `rows:\n${'  - 499\n'.repeat(500)}`,
+      'api/too-big.yaml': spec(9000),
+    });
+    cleanup = s.cleanup;
+    const limits = ['--max-file-size', '1KB', '--max-openapi-size', '8KB'];
+    const walked = await checkJson(['.', ...limits], s.dir);
+    assert.deepStrictEqual(findingKeys(walked.report), ['api/openapi.yaml:6:10 unregistered-status', 'api/swagger.json:1:3080 unregistered-status']);
+    assert.deepStrictEqual(walked.report.notes, [
+      { path: 'api/big-data.yaml', message: '3.9 KB is over the 1 KB limit (--max-file-size), and it is not an OpenAPI document' },
+      { path: 'api/too-big.yaml', message: '8.9 KB is over the 8 KB limit (--max-openapi-size, for OpenAPI documents)' },
+      { path: 'src/huge.js', message: '2 KB is over the 1 KB limit (--max-file-size)' },
+    ]);
+    const named = await checkJson(['src/huge.js', 'api/too-big.yaml', 'api', ...limits], s.dir);
+    assert.deepStrictEqual(findingKeys(named.report), [
+      'api/openapi.yaml:6:10 unregistered-status', 'api/swagger.json:1:3080 unregistered-status',
+      'api/too-big.yaml:6:10 unregistered-status', 'src/huge.js:1:12 unregistered-status',
+    ]);
+    assert.deepStrictEqual(named.report.notes.map((n) => n.path), ['api/big-data.yaml'], 'named files are never skipped for their size');
+    const bad = await cli(['check', '--max-openapi-size', 'huge'], { cwd: s.dir });
+    assert.deepStrictEqual([bad.code, bad.stderr.split('\n')[0]], [2, "api-guidelines check: '--max-openapi-size' needs a size like 500KB or 4MB, not 'huge'"]);
+  });
+
+  it('reports a syntax error in an OpenAPI document with line and column, in every format', async () => {
+    const s = scratch({ 'api/openapi.yaml': "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      summary: x\n     responses:\n        '200': {description: ok}\n" });
+    cleanup = s.cleanup;
+    const message = 'This OpenAPI document is not valid YAML: bad indentation of a mapping entry. Findings after this point may be missing.';
+    const text = await cli(['check'], { cwd: s.dir });
+    assert.strictEqual(text.code, 1, 'an error, at the default --max-severity');
+    assert.strictEqual(text.stdout.split('\n').slice(0, 2).join('\n'), `api/openapi.yaml\n  6:6  error  ${message}  openapi-syntax`);
+    const { report } = await checkJson([], s.dir);
+    assert.deepStrictEqual(report.files[0].findings.map((f) => [f.rule, f.severity, f.line, f.column, f.endLine, f.endColumn]), [['openapi-syntax', 'error', 6, 6, 6, 16]]);
+    const github = await cli(['check', '--format', 'github'], { cwd: s.dir });
+    assert.strictEqual(github.stdout, `::error file=api/openapi.yaml,line=6,col=6,endLine=6,endColumn=16,title=api-guidelines%3A openapi-syntax::${message}\n`);
+    const sarif = JSON.parse((await cli(['check', '--format', 'sarif'], { cwd: s.dir })).stdout);
+    const [result] = sarif.runs[0].results;
+    assert.deepStrictEqual([result.ruleId, result.level, result.locations[0].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startColumn], ['openapi-syntax', 'error', 6, 6]);
+    const rule = sarif.runs[0].tool.driver.rules[result.ruleIndex];
+    assert.deepStrictEqual([rule.id, rule.defaultConfiguration.level], ['openapi-syntax', 'error']);
+    assert.strictEqual((await cli(['check', '--rule', 'openapi-syntax=off'], { cwd: s.dir })).code, 0);
+  });
+
+  it('exits 2 with "no files to check" when nothing is checked, unless --no-error-on-unmatched', async () => {
+    const s = scratch({ 'docs/readme.md': '# 499\n', 'src/a.js': 'res.status(499);\n', 'src/blob.js': Buffer.from([0x72, 0, 0x73]) });
+    cleanup = s.cleanup;
+    const empty = await cli(['check', 'docs'], { cwd: s.dir });
+    assert.deepStrictEqual(empty, { code: 2, stdout: '', stderr: 'api-guidelines: no files to check in docs (--no-error-on-unmatched allows it)\n' });
+    const excluded = await cli(['check', 'src/a.js', 'docs/readme.md', '--exclude', 'src/**', '--format', 'sarif'], { cwd: s.dir });
+    assert.deepStrictEqual(excluded, {
+      code: 2,
+      stdout: '',
+      stderr: [
+        'api-guidelines: skipped docs/readme.md: no supported language for this file name',
+        'api-guidelines: skipped src/a.js: excluded by the settings',
+        'api-guidelines: no files to check in src/a.js, docs/readme.md (--no-error-on-unmatched allows it)',
+        '',
+      ].join('\n'),
+    });
+    const skipped = await cli(['check', 'src/blob.js'], { cwd: s.dir });
+    assert.strictEqual(skipped.code, 2);
+    assert.match(skipped.stderr, /skipped src\/blob\.js: binary file[^\n]*\napi-guidelines: no files to check in src\/blob\.js: all 1 skipped /);
+    const allowed = await cli(['check', 'docs', '--no-error-on-unmatched'], { cwd: s.dir });
+    assert.deepStrictEqual(allowed, { code: 0, stdout: '✔ No problems in 0 files\n', stderr: '' });
+    const some = await cli(['check', 'docs', 'src'], { cwd: s.dir });
+    assert.strictEqual(some.code, 0, 'one file checked is enough');
   });
 
   it('reads .api-guidelines.json from the nearest ancestor; flags override it', async () => {

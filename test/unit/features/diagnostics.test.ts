@@ -121,6 +121,7 @@ describe('features/diagnostics: rules', () => {
     it('has every rule id in the table with a default severity', () => {
       assert.deepStrictEqual(RULES.map((r) => [r.id, r.defaultSeverity]), [
         ['policy', 'corpus'], ['guideline-rule', 'corpus'], ['deprecated-status', 'warning'], ['unregistered-status', 'warning'], ['uncovered-status', 'information'],
+        ['openapi-syntax', 'error'],
       ]);
     });
 

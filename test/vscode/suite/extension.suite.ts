@@ -80,7 +80,7 @@ describe('VS Code: the API Guidelines extension', () => {
     const inSource = await until(() => vscode.languages.getDiagnostics(app.uri).find((d) => d.source === 'api-guidelines'), 'a diagnostic in app.js');
     assert.strictEqual(inSource.range.start.line, positionOf(app, '305').line);
     const broken = await open(fixture('corpus', 'topics', 'broken.md'));
-    assert.strictEqual(broken.languageId, 'api-guidelines-corpus');
+    assert.strictEqual(broken.languageId, 'markdown', 'corpus pages stay Markdown');
     const inPage = await until(() => vscode.languages.getDiagnostics(broken.uri).find((d) => d.code === 'missing-field'), 'a corpus problem in broken.md');
     assert.match(inPage.message, /topic_name/);
   });
@@ -97,7 +97,8 @@ describe('VS Code: the API Guidelines extension', () => {
 
   it('completes guideline ids and hovers them in corpus pages', async () => {
     const content = '---\nlayout: topic\ntopic_id: t\ntopic_category: C\ntopic_name: T\ntopic_description: D\nguidelines:\n  - guideline_id: \n---\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'api-guidelines-corpus', content });
+    // An unsaved Markdown document: its topic front matter makes it a corpus page.
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc);
     const list = await until(async () => {
       const found = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, 'guideline_id: \n', 14));
