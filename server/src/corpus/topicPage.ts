@@ -265,9 +265,13 @@ function readRuleCheck(r: MapReader, sink: ProblemSink, where: string): RuleChec
 /** Requirement levels as guidelines write them (RFC 2119, and Microsoft's DO / DON'T / CONSIDER / AVOID). */
 export const LEVELS = ['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'NOT RECOMMENDED', 'MAY', 'OPTIONAL', 'COULD', 'DO', 'DO NOT', 'YOU SHOULD', 'YOU SHOULD NOT', 'YOU MAY', 'CONSIDER', 'AVOID'] as const;
 
+const LEVEL_SET: ReadonlySet<string> = new Set(LEVELS);
+
 function readLevel(r: MapReader, sink: ProblemSink): string | undefined {
   const text = r.string('level', false);
   if (text === undefined) return undefined;
+  // Levels are mostly written as they should be: no normalising then (a corpus has thousands).
+  if (LEVEL_SET.has(text)) return text;
   const level = text.toUpperCase().replace(/\s+/g, ' ').replace(/^DON'?T$/, 'DO NOT');
   if (!(LEVELS as readonly string[]).includes(level)) {
     sink.add(r.range('level'), 'warning', 'invalid-value', `${r.where}: unknown level '${text.slice(0, 40)}' (expected one of ${LEVELS.join(', ')})`);

@@ -43,10 +43,28 @@ export function renderHover(index: CorpusIndex, token: HttpToken, options: Hover
   return renderTopic(topic, options);
 }
 
+/** Rendered hovers per topic and options: a topic with 15 guidelines costs a millisecond to render, a lookup nothing. */
+const rendered = new WeakMap<Topic, Map<string, string>>();
+/** Option sets remembered per topic (a client sends one or two): enough for every client of one server. */
+const MAX_RENDERED_PER_TOPIC = 8;
+
 export function renderTopic(topic: Topic, options: HoverOptions = {}): string {
+  const page = options.topicLink?.(topic);
+  const prefs = options.preferences;
+  const key = `${options.searchCommand ?? ''}\0${page ?? ''}\0${prefs?.follow.join('\n') ?? ''}\0${prefs?.hide.join('\n') ?? ''}`;
+  let byOptions = rendered.get(topic);
+  const known = byOptions?.get(key);
+  if (known !== undefined) return known;
+  const md = renderTopicMarkdown(topic, options, page);
+  if (!byOptions) rendered.set(topic, (byOptions = new Map()));
+  if (byOptions.size >= MAX_RENDERED_PER_TOPIC) byOptions.clear();
+  byOptions.set(key, md);
+  return md;
+}
+
+function renderTopicMarkdown(topic: Topic, options: HoverOptions, page: string | undefined): string {
   const out: string[] = [];
   out.push(`### ${escapeMarkdown(topic.name)}`);
-  const page = options.topicLink?.(topic);
   const meta = [`*${escapeMarkdown(topic.category)}*`];
   if (page) meta.push(`[topic page](${encodeLinkTarget(page)})`);
   out.push(meta.join(' · '));

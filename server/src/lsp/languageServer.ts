@@ -83,6 +83,8 @@ export function startLanguageServer(connection: Connection, builtinCorpusPath: s
   });
 
   connection.onInitialized(() => {
+    // The first hover needs the corpus: it loads while the client opens its first document.
+    void ctx.index(ctx.workspaceFolders[0] ? ctx.pathUri(ctx.workspaceFolders[0]) : '').catch(() => undefined);
     if (ctx.hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'apiGuidelines' }).catch(() => undefined);
     }
