@@ -4,31 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ACME_GUIDELINE } from '../helpers/guidelineFixtures';
 import { cliBundle, repoRoot } from '../helpers/testEnv';
 
 /** A company guideline with one checkable rule, and a topic it covers. */
-const GUIDELINE = `---
-layout: guideline
-guideline_id: acme
-guideline_title: Acme API Guide
-guideline_company: Acme
-guideline_url: https://acme.example/guide
-topics:
-  http-status-403:
-    - name: Permissions
-      url: https://acme.example/guide#permissions
-      rule: '7'
-      level: MUST
-      asks: Use 403 for a known caller without the right role.
-guideline_rules:
-  - rule: '9'
-    name: No redirects
-    level: MUST NOT
-    url: https://acme.example/guide#9
-    check:
-      status_forbidden: [301, 302]
----
-`;
 
 const TOPIC = `---
 topic_id: http-status-403
@@ -61,7 +40,7 @@ describe('cli: mcp, the MCP server over stdio', function () {
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'api-guidelines-mcp-'));
-    fs.writeFileSync(path.join(tmp, 'acme.md'), GUIDELINE);
+    fs.writeFileSync(path.join(tmp, 'acme.md'), ACME_GUIDELINE);
     fs.writeFileSync(path.join(tmp, 'http-status-403.md'), TOPIC);
     client = await connect(['--no-builtin', '--corpus', tmp, '--follow', 'acme']);
   });

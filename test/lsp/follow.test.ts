@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ACME_GUIDELINE } from '../helpers/guidelineFixtures';
 import { TestClient, positionOf } from '../helpers/lspClient';
 
 const pull = (client: TestClient, uri: string, previousResultId?: string) =>
@@ -18,26 +19,6 @@ function hoverOrganisations(md: string): string[] {
   });
 }
 
-const ACME = `---
-layout: guideline
-guideline_id: acme
-guideline_title: Acme API Guide
-guideline_company: Acme
-guideline_url: https://acme.example/guide
-topics:
-  http-status-403:
-    - name: Permissions
-      url: https://acme.example/guide#permissions
-guideline_rules:
-  - rule: '9'
-    name: No redirects
-    level: MUST NOT
-    url: https://acme.example/guide#9
-    prefer: [303]
-    check:
-      status_forbidden: [302]
----
-`;
 
 const code = `app.get('/secret', (req, res) => {
   if (!req.user.admin) return res.status(403).end();
@@ -86,7 +67,7 @@ describe('lsp: following guidelines (apiGuidelines.guidelines.*)', function () {
   });
 
   it('reports the checkable rules of followed guidelines with the rule as code and its URL as codeDescription', async () => {
-    fs.writeFileSync(path.join(tmp, 'acme.md'), ACME);
+    fs.writeFileSync(path.join(tmp, 'acme.md'), ACME_GUIDELINE);
     client = new TestClient({ settings: { corpus: { paths: [tmp] } } });
     await client.initialize();
     await client.open('file:///work/app.js', 'javascript', code);

@@ -4,7 +4,7 @@ import type { Topic, TopicGuideline } from '../corpus/model';
 import { isWebUrl } from '../corpus/topicPage';
 import { STATUS_BY_CODE } from '../detect/httpVocabulary';
 import type { HttpToken } from '../detect/token';
-import { arrangeGuidelines, NO_PREFERENCES, referenceBadge, shortTitle, type GuidelinePreferences, type ShownGuideline } from './guidelineView';
+import { arrangeGuidelines, NO_PREFERENCES, referenceBadge, ruleLabel, shortTitle, type GuidelinePreferences, type ShownGuideline } from './guidelineView';
 import { encodeLinkTarget, escapeMarkdown, link } from './markdown';
 
 /** Guidelines shown one line each before the rest are folded into one line of names; followed ones always get a line. */
@@ -103,7 +103,7 @@ function guidelineLine(g: ShownGuideline, withTitle: boolean): string {
   if (!first) return `- ${head}${withTitle ? '' : ` — ${escapeMarkdown(entry.title)}`}`;
   const badge = referenceBadge(first);
   let line = `- ${head} · ${link(first.name, first.url)}${badge ? ` \`${badge}\`` : ''}${first.asks ? ` — ${escapeMarkdown(first.asks)}` : ''}`;
-  const more = rest.slice(0, REFERENCES_PER_LINE - 1).map((r) => link(referenceBadge(r) || r.name, r.url));
+  const more = rest.slice(0, REFERENCES_PER_LINE - 1).map((r) => link(r.rule ? ruleLabel(r.rule) : shorten(r.name), r.url));
   if (more.length) line += ` · ${more.join(' · ')}`;
   if (rest.length > more.length) line += ` · +${rest.length - more.length}`;
   return line;
@@ -114,6 +114,11 @@ function standardLinks(entry: TopicGuideline): string {
   const short = shortTitle(entry.title);
   if (!entry.references.length) return link(short, entry.url);
   return entry.references.map((r) => link(`${short}: ${r.name.replace(/^[^:]{1,24}:\s*/, '')}`, r.url ?? entry.url)).join(' · ');
+}
+
+/** A section title short enough to sit beside others on one line. */
+function shorten(name: string): string {
+  return name.length <= 48 ? name : `${name.slice(0, 47).trimEnd()}…`;
 }
 
 /** Where a folded guideline's name links: its first reference, else its home. */

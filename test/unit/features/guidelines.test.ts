@@ -201,7 +201,7 @@ describe('features/guidelines: guideline pages, following and checkable rules', 
       const i = await load({ '/c/guidelines/org1.md': company(1) });
       const plain = renderHover(i, token);
       assert.match(plain, /\*\*Standards:\*\* \[RFC 9110: 15\.5\.4\. 403 Forbidden\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110\.html#section-15\.5\.4\)/);
-      assert.match(plain, /\*\*Guidelines \(2\)\*\*\n\n- \[\*\*Acme\*\*\]\(https:\/\/acme\.example\/guide\) · \[Permissions\]\(https:\/\/acme\.example\/guide#permissions\) · \[\\#12 SHOULD\]/);
+      assert.match(plain, /\*\*Guidelines \(2\)\*\*\n\n- \[\*\*Acme\*\*\]\(https:\/\/acme\.example\/guide\) · \[Permissions\]\(https:\/\/acme\.example\/guide#permissions\) · \[\\#12\]\(https:\/\/acme\.example\/guide#12\)$/m);
       const followed = renderHover(i, token, { preferences: { follow: ['org1'], hide: [] } });
       assert.match(followed, /\*\*Guidelines \(2\)\*\*\n\n- ★ \[\*\*Org 01\*\*\]\(https:\/\/org1\.example\/guide\) \*\(followed\)\* · \[Forbidden\]/);
       const hidden = renderHover(i, token, { preferences: { follow: [], hide: ['acme'] } });
