@@ -89,6 +89,11 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
     // The atlas of public guidelines, with no configuration: Zalando, Microsoft, Google and more.
     for (const org of ['Zalando', 'Microsoft', 'Google', 'Heroku']) assert.match(text, new RegExp(org));
     assert.match(text, /Guidelines \(\d+\)/);
+    // For the README: without VS Code's own TypeScript hover still loading under ours, and dragged taller, as a reader
+    // would, to show the guideline lines.
+    await poll('the TypeScript hover to finish loading', 20000, async () => !(await wb().page.locator('.monaco-hover').first().innerText()).includes('Loading...')).catch(() => undefined);
+    const height = await wb().enlargeHover(420).catch((e: Error) => (console.log(`      could not enlarge the hover: ${e.message}`), 0));
+    console.log(`      hover height for the screenshot: ${Math.round(height)} px`);
     await wb().screenshot(path.join(screenshotsDir, 'hover.png'));
   });
 

@@ -14,7 +14,7 @@ function hoverOrganisations(md: string): string[] {
   const lines = md.split('\n').filter((l) => l.startsWith('- '));
   return lines.flatMap((l) => {
     const folded = /^- \*and \d+ more:\* (.*)$/.exec(l);
-    if (folded) return [...folded[1].matchAll(/\[([^\]]+)\]\(https:/g)].map((m) => m[1]).filter((n) => n !== 'Search…');
+    if (folded) return [...folded[1].matchAll(/\[([^\]]+)\]\(https:/g)].map((m) => m[1]);
     return [/\*\*(.+?)\*\*/.exec(l)![1]];
   });
 }

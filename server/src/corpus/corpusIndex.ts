@@ -234,10 +234,8 @@ function buildParts(roots: ParsedFile[][]): IndexParts {
           extended.add(topic);
           topic.guidelines = [...topic.guidelines];
         }
-        topic.guidelines.push({
-          guidelineId: tr.guideline.id, title: tr.guideline.title, company: tr.guideline.company,
-          url: tr.guideline.url, date: tr.guideline.date, kind: tr.guideline.kind, references: tr.references, range: tr.range, attached: true,
-        });
+        // Title, company, home and kind come from the guideline page that wins for this id (a later corpus may replace it).
+        topic.guidelines.push({ guidelineId: tr.guideline.id, title: '', company: '', references: tr.references, range: tr.range, attached: true });
       }
     }
   }

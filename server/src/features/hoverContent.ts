@@ -83,8 +83,10 @@ function renderTopicMarkdown(topic: Topic, options: HoverOptions, page: string |
     const lines = guidelines.filter((g, i) => g.followed || i < HOVER_GUIDELINE_LINES).map((g) => guidelineLine(g, shared.has(g.entry.company.toLowerCase())));
     const folded = guidelines.slice(lines.length);
     if (folded.length) {
-      const search = options.searchCommand ? ` · [Search…](command:${options.searchCommand})` : '';
-      lines.push(`- *and ${folded.length} more:* ${folded.map((g) => link(g.entry.company, firstLink(g.entry))).join(', ')}${search}`);
+      // An organisation with two guidelines (Microsoft: Azure and Graph) is named by each guideline's title.
+      const label = ({ entry: { company, title } }: ShownGuideline) => !shared.has(company.toLowerCase()) ? company
+        : title.toLowerCase().startsWith(company.toLowerCase()) ? title : `${company}: ${title}`;
+      lines.push(`- *and ${folded.length} more:* ${folded.map((g) => link(label(g), firstLink(g.entry))).join(', ')}`);
     }
     out.push(`**Guidelines (${guidelines.length})**\n\n${lines.join('\n')}`);
   } else if (!standards.length) {

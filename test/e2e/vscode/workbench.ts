@@ -19,7 +19,7 @@ export class Workbench {
   /** Opens `folder` in code-server at `url` and waits for the Explorer to list `firstEntry`. */
   static async open(executablePath: string, url: string, folder: string, firstEntry: string): Promise<Workbench> {
     const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
     const workbench = new Workbench(browser, context, await context.newPage());
     const local = new URL(url).host;
     await context.route((u) => u.host !== local, async (route) => {
@@ -153,6 +153,24 @@ export class Workbench {
   }
 
   /**
+   * Drags the open hover's bottom edge down by `pixels`, as a user resizes it: VS Code opens hovers at a fixed height,
+   * which shows the first guidelines only. Returns the hover's new height.
+   */
+  async enlargeHover(pixels: number): Promise<number> {
+    const box = await this.page.locator('.monaco-hover').filter({ has: this.page.locator('.monaco-hover-content') }).first().boundingBox();
+    if (!box) throw new Error('no hover to enlarge');
+    const x = box.x + box.width / 2;
+    const edge = box.y + box.height - 1;
+    await this.page.mouse.move(x, box.y + box.height / 2);
+    await this.page.mouse.move(x, edge, { steps: 4 });
+    await this.page.mouse.down();
+    await this.page.mouse.move(x, edge + pixels, { steps: 10 });
+    await this.page.mouse.up();
+    const after = await this.page.locator('.monaco-hover').first().boundingBox();
+    return after?.height ?? 0;
+  }
+
+  /**
    * Records the text of every notification toast shown from now on. Toasts hide (and empty) by themselves, and the
    * notification centre keeps one entry for identical messages, so neither can tell how often a message was shown.
    */
@@ -185,6 +203,9 @@ export class Workbench {
   }
 
   async screenshot(file: string): Promise<void> {
+    // Quick inputs and hovers fade in: a picture taken mid-animation shows the editor through them.
+    await poll('the workbench to finish its animations', 3000, () => this.page.evaluate(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || (a.effect?.getTiming().iterations ?? 1) === Infinity)), 50).catch(() => undefined);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await this.page.screenshot({ path: file });
   }

@@ -162,6 +162,13 @@ describe('features/guidelines: guideline pages, following and checkable rules', 
       assert.ok(i.topics.get('http-status-403')!.guidelines.some((g) => g.guidelineId === 'acme'), 'the rest of the page still counts');
     });
 
+    it('takes the title and home of attached sections from the guideline page that wins for the id', async () => {
+      const set = new CorpusSet(new MemoryFileSystem({ ...FILES, '/co/acme.md': '---\nlayout: guideline\nguideline_id: acme\nguideline_title: Acme Guide 2\nguideline_company: Acme Corp\nguideline_url: https://acme.example/v2\n---\n' }));
+      const i = await set.load(['/c', '/co']);
+      const entry = i.topics.get('http-methods-put')!.guidelines[0];
+      assert.deepStrictEqual([entry.title, entry.company, entry.url, entry.references[0].name], ['Acme Guide 2', 'Acme Corp', 'https://acme.example/v2', 'Methods']);
+    });
+
     it('reads the API Stylebook list form of topics on a guideline page', async () => {
       const listForm = `---\nlayout: guideline\nguideline_id: list\nguideline_title: List\nguideline_company: Lister\ntopics:\n- topic_id: http-methods-put\n  references:\n  - name: PUT\n    url: https://list.example/#put\n---\n`;
       const i = await load({ '/c/guidelines/list.md': listForm });
@@ -221,7 +228,8 @@ describe('features/guidelines: guideline pages, following and checkable rules', 
       const md = renderHover(i, token, { searchCommand: 'apiGuidelines.searchTopics' });
       const lines = md.split('\n').filter((l) => l.startsWith('- '));
       assert.strictEqual(lines.length, HOVER_GUIDELINE_LINES + 1);
-      assert.match(lines[HOVER_GUIDELINE_LINES], /^- \*and 5 more:\* \[Org 08\]\(https:\/\/org8\.example\/guide#forbidden\), .*\[Org 12\].* · \[Search…\]\(command:apiGuidelines\.searchTopics\)$/);
+      assert.match(lines[HOVER_GUIDELINE_LINES], /^- \*and 5 more:\* \[Org 08\]\(https:\/\/org8\.example\/guide#forbidden\), .*\[Org 12\]\([^)]*\)$/);
+      assert.match(md, /\n\n\[Search guideline topics…\]\(command:apiGuidelines\.searchTopics\)$/);
       const followLast = renderHover(i, token, { preferences: { follow: ['org12'], hide: [] } });
       assert.match(followLast.split('\n').find((l) => l.startsWith('- '))!, /^- ★ \[\*\*Org 12\*\*\]/);
       assert.match(followLast, /\*\*Guidelines \(13\)\*\*/);
