@@ -1,5 +1,6 @@
 // Bundles the extension, the language server and the CLI into dist/, and the tests into out/test/.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'child_process';
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
 
@@ -48,10 +49,19 @@ const tests = {
   external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
 };
 
-const configs = testsOnly ? [tests] : [...bundles, tests];
+/** Build step, not shipped: saves the built-in corpus's parse results next to the bundles (server/src/corpus/snapshot.ts). */
+const snapshotWriter = { ...common, sourcemap: false, minify: false, entryPoints: ['server/src/node/writeCorpusSnapshot.ts'], outfile: 'out/writeCorpusSnapshot.js' };
+
+function writeSnapshot() {
+  execFileSync(process.execPath, [snapshotWriter.outfile, 'corpus', join('dist', 'builtin-corpus.json')], { stdio: 'inherit' });
+}
+
+const configs = testsOnly ? [tests] : [...bundles, snapshotWriter, tests];
 if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();
-  console.log('esbuild: watching');
+  writeSnapshot();
+  console.log('esbuild: watching (the corpus snapshot is made once; edited corpus pages are parsed as they change)');
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (!testsOnly) writeSnapshot();
 }

@@ -83,10 +83,10 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const paths = given.map((p) => path.resolve(io.cwd, p));
   const job: CheckJob = { settings, cwd: io.cwd, maxBytes: options.maxBytes, maxOpenApiBytes: options.maxOpenApiBytes };
   const workers = workersFor(options.jobs);
-  const pool = new CheckPool(workers && fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined, workers, { job, roots: resolved.roots });
+  const pool = new CheckPool(workers && fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined, workers, { job, roots: resolved.roots, builtinCorpus: io.builtinCorpus });
   if (options.jobs !== undefined) pool.start();
   // The index loads while the folders are walked; a bad path is still reported before a bad corpus folder.
-  const loading = loadIndex(resolved.roots);
+  const loading = loadIndex(resolved.roots, io.builtinCorpus);
   loading.catch(() => undefined);
   let walk: WalkResult;
   let index: CorpusIndex;

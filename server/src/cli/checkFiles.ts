@@ -106,6 +106,8 @@ export class FileChecker {
 export interface WorkerSetup {
   job: CheckJob;
   roots: string[];
+  /** The built-in corpus folder, offered the parse results the build saved. */
+  builtinCorpus?: string;
 }
 
 /**

@@ -4,7 +4,7 @@ import { checkClaimedFiles, FileChecker, type WorkerSetup, type WorkOrder } from
 import { loadIndex } from './cliContext';
 
 const setup = workerData as WorkerSetup;
-const index = loadIndex(setup.roots);
+const index = loadIndex(setup.roots, setup.builtinCorpus);
 parentPort!.once('message', (order: WorkOrder) => {
   void index.then((loaded) => parentPort!.postMessage(checkClaimedFiles(order, new FileChecker(loaded, setup.job))));
 });

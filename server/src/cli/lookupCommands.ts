@@ -66,7 +66,7 @@ export async function runTopic(args: ParsedArgs, io: CliIo): Promise<number> {
   const query = args.positionals.join(' ').trim();
   if (!query) throw new UsageError('which topic? Give a status code, reason phrase, method, header or words');
   const { settings, roots } = await resolveSettings(args, io);
-  const index = await loadIndex(roots);
+  const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
   const found = findTopic(index, query);
   if (!found) {
@@ -88,7 +88,7 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const limit = Number(limitText) || Number.MAX_SAFE_INTEGER;
   const words = args.positionals.join(' ');
   const { settings, roots } = await resolveSettings(args, io);
-  const index = await loadIndex(roots);
+  const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
   const prefs = settings.guidelines;
   const hits = index.searchTopics(words, limit, prefs.follow.length ? (t) => arrangeGuidelines(t.guidelines, prefs)[0]?.followed === true : undefined);
@@ -119,7 +119,7 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
 
 export async function runGuidelines(args: ParsedArgs, io: CliIo): Promise<number> {
   const { settings, roots } = await resolveSettings(args, io);
-  const index = await loadIndex(roots);
+  const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
   const covered = new Map<string, number>();
   for (const t of index.topics.values()) for (const g of t.guidelines) covered.set(g.guidelineId, (covered.get(g.guidelineId) ?? 0) + 1);

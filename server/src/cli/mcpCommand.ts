@@ -31,7 +31,7 @@ export const mcpSpec: CommandSpec = {
 export async function runMcp(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length) throw new UsageError(`mcp takes no arguments, found '${args.positionals[0]}'`);
   const { settings, roots } = await resolveSettings(args, io);
-  const index = await loadIndex(roots);
+  const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
   if (!existsSync(MCP_BUNDLE)) throw new Error(`the MCP server bundle is missing next to the CLI (${MCP_BUNDLE}): build with npm run build`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

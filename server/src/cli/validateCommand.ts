@@ -33,7 +33,7 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
   const dirs = args.positionals.map((d) => path.resolve(io.cwd, d));
   await requireFolders(dirs, 'folder');
   const roots = [...resolved.roots.filter((r) => !dirs.some((d) => path.resolve(r) === d)), ...dirs];
-  const index = await loadIndex(roots);
+  const index = await loadIndex(roots, io.builtinCorpus);
   const inScope = (file: string) => !dirs.length || dirs.some((d) => isInside(d, file));
   const report = problemReport(index.problems.filter((p) => inScope(p.file)), io.cwd, index.roots.flat().filter((f) => inScope(f.file)).length);
   const format = (args.values.get('format') ?? 'compact') as OutputFormat;

@@ -13,7 +13,23 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** Bytes of small files read into one buffer and decoded at once (larger files are read on their own). */
 const CHUNK_BYTES = 256 * 1024;
 
+/** The built-in corpus's parse results, written by the build next to the bundles (see corpus/snapshot.ts). */
+export const BUILTIN_SNAPSHOT_FILE = 'builtin-corpus.json';
+
 export class NodeCorpusFileSystem implements CorpusFileSystem {
+  /** `snapshot`: a corpus root and the snapshot file saved for it (only that root is offered it). */
+  constructor(private readonly snapshot?: { root: string; file: string }) {}
+
+  async readSnapshot(root: string): Promise<unknown> {
+    if (!this.snapshot || path.resolve(root) !== path.resolve(this.snapshot.root)) return undefined;
+    try {
+      return JSON.parse(await fs.readFile(this.snapshot.file, 'utf8'));
+    } catch {
+      // None (a development tree before its first build) or unreadable: the root is parsed.
+      return undefined;
+    }
+  }
+
   async listFiles(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }> {
     const realRoot = await fs.realpath(root);
     const stat = await fs.stat(realRoot);
