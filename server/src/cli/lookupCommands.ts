@@ -1,7 +1,7 @@
 /** `topic QUERY` and `search WORDS`: the corpus in the terminal, as the hover and the topic search show it. */
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Topic } from '../corpus/model';
-import { arrangeGuidelines, referenceBadge, type GuidelinePreferences } from '../features/guidelineView';
+import { arrangeGuidelines, coveredByFollowed, referenceBadge, topicsPerGuideline, type GuidelinePreferences } from '../features/guidelineView';
 import { findHttpTokens, statusFromName } from '../detect/findHttpTokens';
 import { topicForToken } from '../features/hoverContent';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
@@ -91,7 +91,7 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
   const prefs = settings.guidelines;
-  const hits = index.searchTopics(words, limit, prefs.follow.length ? (t) => arrangeGuidelines(t.guidelines, prefs)[0]?.followed === true : undefined);
+  const hits = index.searchTopics(words, limit, coveredByFollowed(prefs));
   const organisations = (t: Topic) => arrangeGuidelines(t.guidelines, prefs).filter((g) => !g.standard || g.followed);
   if (args.values.get('format') === 'json') {
     io.stdout.write(JSON.stringify(hits.map((h, i) => ({
@@ -121,8 +121,7 @@ export async function runGuidelines(args: ParsedArgs, io: CliIo): Promise<number
   const { settings, roots } = await resolveSettings(args, io);
   const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
-  const covered = new Map<string, number>();
-  for (const t of index.topics.values()) for (const g of t.guidelines) covered.set(g.guidelineId, (covered.get(g.guidelineId) ?? 0) + 1);
+  const covered = topicsPerGuideline(index);
   const pseudo = [...index.guidelines.values()].map((g) => ({ guidelineId: g.id, company: g.company, title: g.title, kind: g.kind, references: [], range: g.range }));
   const shown = arrangeGuidelines(pseudo, settings.guidelines).map((s) => ({ page: index.guidelines.get(s.entry.guidelineId)!, followed: s.followed }));
   const list = [...shown.filter((s) => s.page.kind !== 'standard'), ...shown.filter((s) => s.page.kind === 'standard')];

@@ -1,6 +1,6 @@
 /** Which guidelines a reader sees for a topic, in which order: followed ones first, hidden ones left out, standards apart. */
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import type { Guideline, GuidelineRule, Reference, TopicGuideline } from '../corpus/model';
+import type { Guideline, GuidelineRule, Reference, Topic, TopicGuideline } from '../corpus/model';
 
 /** What a team said about guidelines (`apiGuidelines.guidelines.*`, `--follow`, `--hide`). */
 export interface GuidelinePreferences {
@@ -51,6 +51,18 @@ export function arrangeGuidelines(guidelines: readonly TopicGuideline[], prefs: 
   }
   followed.sort((a, b) => a.rank - b.rank);
   return [...followed.map((f) => f.shown), ...others, ...standards];
+}
+
+/** For search: whether a followed guideline covers the topic; undefined when nothing is followed. */
+export function coveredByFollowed(prefs: GuidelinePreferences): ((topic: Topic) => boolean) | undefined {
+  return prefs.follow.length ? (topic) => arrangeGuidelines(topic.guidelines, prefs)[0]?.followed === true : undefined;
+}
+
+/** How many topics each guideline id covers. */
+export function topicsPerGuideline(index: CorpusIndex): Map<string, number> {
+  const covered = new Map<string, number>();
+  for (const t of index.topics.values()) for (const g of t.guidelines) covered.set(g.guidelineId, (covered.get(g.guidelineId) ?? 0) + 1);
+  return covered;
 }
 
 /** Follow items that name no guideline of the index: a typo the user should hear about. */

@@ -1,6 +1,6 @@
 /** apiGuidelines/searchTopics, apiGuidelines/status and apiGuidelines/reindex. */
 import type { Topic } from '../corpus/model';
-import { arrangeGuidelines, NO_PREFERENCES, type GuidelinePreferences } from '../features/guidelineView';
+import { arrangeGuidelines, coveredByFollowed, NO_PREFERENCES, type GuidelinePreferences } from '../features/guidelineView';
 import type { CorpusStatus, SearchTopicsParams, TopicSummary } from '../protocol';
 import { isCorpusDocument } from './authoringHandlers';
 import type { ServerContext } from './serverContext';
@@ -30,8 +30,7 @@ export async function onSearchTopics(ctx: ServerContext, params: SearchTopicsPar
   const uri = scopeUri(ctx, params.uri);
   const index = await ctx.index(uri);
   const prefs = (await ctx.settings(uri)).guidelines;
-  const followedFirst = prefs.follow.length ? (t: Topic) => arrangeGuidelines(t.guidelines, prefs)[0]?.followed === true : undefined;
-  return index.searchTopics(params.query ?? '', Math.min(params.limit ?? 500, 2000), followedFirst).map((h) => summarizeTopic(ctx, h.topic, prefs));
+  return index.searchTopics(params.query ?? '', Math.min(params.limit ?? 500, 2000), coveredByFollowed(prefs)).map((h) => summarizeTopic(ctx, h.topic, prefs));
 }
 
 export async function onStatus(ctx: ServerContext, params: { uri?: string }): Promise<CorpusStatus> {

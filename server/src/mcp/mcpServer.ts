@@ -3,10 +3,9 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import { LineMap } from '../corpus/lineMap';
-import type { Topic } from '../corpus/model';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import { diagnose } from '../features/diagnostics';
-import { arrangeGuidelines, unknownFollows, type GuidelinePreferences } from '../features/guidelineView';
+import { arrangeGuidelines, coveredByFollowed, topicsPerGuideline, unknownFollows, type GuidelinePreferences } from '../features/guidelineView';
 import { renderTopic } from '../features/hoverContent';
 import { findTopic, topicJson } from '../cli/lookupCommands';
 import { languageForPath, SUPPORTED_LANGUAGES, type ApiGuidelinesSettings } from '../settings';
@@ -68,8 +67,7 @@ export function createMcpServer(ctx: McpContext): McpServer {
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, async (args) => {
     const prefs = preferences(ctx, args);
-    const followedFirst = prefs.follow.length ? (t: Topic) => arrangeGuidelines(t.guidelines, prefs)[0]?.followed === true : undefined;
-    const hits = ctx.index.searchTopics(args.query, args.limit ?? 20, followedFirst);
+    const hits = ctx.index.searchTopics(args.query, args.limit ?? 20, coveredByFollowed(prefs));
     const results = hits.map((h, i) => ({
       rank: i + 1, id: h.topic.id, name: h.topic.name, category: h.topic.category,
       guidelines: arrangeGuidelines(h.topic.guidelines, prefs).filter((g) => !g.standard || g.followed).map((g) => ({ id: g.entry.guidelineId, company: g.entry.company, followed: g.followed })),
@@ -113,8 +111,7 @@ export function createMcpServer(ctx: McpContext): McpServer {
     inputSchema: {},
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, async () => {
-    const covered = new Map<string, number>();
-    for (const t of ctx.index.topics.values()) for (const g of t.guidelines) covered.set(g.guidelineId, (covered.get(g.guidelineId) ?? 0) + 1);
+    const covered = topicsPerGuideline(ctx.index);
     const guidelines = [...ctx.index.guidelines.values()].map((g) => ({
       id: g.id, company: g.company, title: g.title, url: g.url, kind: g.kind ?? 'guideline', summary: g.summary,
       topics: covered.get(g.id) ?? 0, rules: (g.rules ?? []).map((r) => ({ id: r.id, name: r.name, level: r.level, url: r.url })), revision: g.revision,
