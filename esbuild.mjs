@@ -49,19 +49,19 @@ const tests = {
   external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
 };
 
-/** Build step, not shipped: saves the built-in corpus's parse results next to the bundles (server/src/corpus/snapshot.ts). */
-const snapshotWriter = { ...common, sourcemap: false, minify: false, entryPoints: ['server/src/node/writeCorpusSnapshot.ts'], outfile: 'out/writeCorpusSnapshot.js' };
+/** Build step, not shipped: compiles the built-in corpus next to the bundles (server/src/corpus/compiledCorpus.ts). */
+const corpusCompiler = { ...common, sourcemap: false, minify: false, entryPoints: ['server/src/node/writeCompiledCorpus.ts'], outfile: 'out/writeCompiledCorpus.js' };
 
-function writeSnapshot() {
-  execFileSync(process.execPath, [snapshotWriter.outfile, 'corpus', join('dist', 'builtin-corpus.json')], { stdio: 'inherit' });
+function compileCorpus() {
+  execFileSync(process.execPath, [corpusCompiler.outfile, 'corpus', join('dist', 'builtin-corpus.json')], { stdio: 'inherit' });
 }
 
-const configs = testsOnly ? [tests] : [...bundles, snapshotWriter, tests];
+const configs = testsOnly ? [tests] : [...bundles, corpusCompiler, tests];
 if (watch) {
   for (const c of configs) await (await esbuild.context(c)).watch();
-  writeSnapshot();
-  console.log('esbuild: watching (the corpus snapshot is made once; edited corpus pages are parsed as they change)');
+  compileCorpus();
+  console.log('esbuild: watching (the corpus is compiled once; once a page is edited, the corpus is parsed at each start until the next build)');
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  if (!testsOnly) writeSnapshot();
+  if (!testsOnly) compileCorpus();
 }

@@ -85,7 +85,7 @@ describe('npm package: the packed tarball, installed into an empty folder', func
     for (const needed of ['package.json', 'README.md', 'LICENSE', ...bundles, 'corpus/topics/http-status-403.md']) {
       assert.ok(listed.includes(needed), `${needed} is missing`);
     }
-    // 1.26 MB with the atlas, the MCP bundle and the corpus snapshot; the whole repository packed was 3.3 MB.
+    // 1.26 MB with the atlas, the MCP bundle and the compiled corpus; the whole repository packed was 3.3 MB.
     assert.ok(fs.statSync(tarball).size < 2 * 1024 * 1024, `${fs.statSync(tarball).size} bytes`);
   });
 

@@ -83,11 +83,11 @@ describe('lsp: the packaged extension (.vsix)', function () {
     const hover = await client.hover('file:///work/app.js', pos.line, pos.character);
     assert.match(hover?.contents.value ?? '', /^### 403 Forbidden/);
     assert.match(hover.contents.value, /RFC 9110/);
-    // The build's parse results of the packaged corpus serve it: every page matched.
+    // The build's compile of the packaged corpus serves it, although unpacking gave every page a new time.
     const pages = [...entries.keys()].filter((n) => /^extension\/corpus\/.+\.md$/.test(n)).length;
     const server = client;
     const logged = await server.until(() => server.notifications.find((n) => n.method === 'window/logMessage' && /^Indexed /.test(n.params.message)), 'the indexing log line');
-    assert.match(logged!.params.message, new RegExp(`; ${pages} file\\(s\\) from the build's snapshot\\)$`));
+    assert.match(logged!.params.message, new RegExp(`; ${pages} file\\(s\\) from the build's compile\\)$`));
     const page = /\[topic page\]\((file:[^)]+)\)/.exec(hover.contents.value)?.[1];
     assert.ok(page, 'the hover links the topic page');
     assert.ok(decodeURIComponent(page).includes(`${unpacked}/extension/corpus/topics/http-status-403.md#L`), page);

@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CorpusSet } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import { BUILTIN_SNAPSHOT_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
+import { BUILTIN_COMPILED_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
 import type { ApiGuidelinesSettings } from '../settings';
 import { unknownFollows } from '../features/guidelineView';
 import { suggest, UsageError, type OptionSpec, type ParsedArgs } from './args';
@@ -87,9 +87,9 @@ export async function loadIndex(roots: string[], builtinCorpus?: string): Promis
   return new CorpusSet(corpusFileSystem(builtinCorpus)).load(roots);
 }
 
-/** The corpus file system, offering the built-in corpus the parse results the build saved next to the bundle. */
+/** The corpus file system, offering the built-in corpus the compile the build saved next to the bundle. */
 export function corpusFileSystem(builtinCorpus: string | undefined): NodeCorpusFileSystem {
-  return new NodeCorpusFileSystem(builtinCorpus ? { root: builtinCorpus, file: path.join(__dirname, BUILTIN_SNAPSHOT_FILE) } : undefined);
+  return new NodeCorpusFileSystem(builtinCorpus ? { root: builtinCorpus, file: path.join(__dirname, BUILTIN_COMPILED_FILE) } : undefined);
 }
 
 export async function requireFolders(folders: readonly string[], what: string): Promise<void> {

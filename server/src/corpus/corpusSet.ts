@@ -3,7 +3,7 @@ import { CorpusIndex } from './corpusIndex';
 import type { CorpusProblem, ParsedFile } from './model';
 import { LineMap } from './lineMap';
 import { parseStylebookGuideline, parseStylebookTopics } from './stylebookData';
-import { filesFromSnapshot } from './snapshot';
+import { reviveCompiled, type CompiledEntry } from './compiledCorpus';
 import { parseCorpusPage } from './topicPage';
 
 /** File access for the corpus reader (the only way the pure core touches disk). */
@@ -13,8 +13,8 @@ export interface CorpusFileSystem {
   readFile(path: string): Promise<string>;
   /** Reads several files at once where that is cheaper; an Error in place of each file that could not be read. */
   readFiles?(paths: string[]): Promise<(string | Error)[]>;
-  /** Saved parse results of a root (`snapshot.ts`), used when its files match them exactly; undefined when there are none. */
-  readSnapshot?(root: string): Promise<unknown>;
+  /** The build's compile of a root (`compiledCorpus.ts`) when it is there and not stale; undefined otherwise (the root is parsed). */
+  readCompiled?(root: string): Promise<CompiledEntry[] | undefined>;
 }
 
 /** Largest corpus file read; bigger ones are reported and skipped. */
@@ -58,8 +58,8 @@ interface RootState {
 export class CorpusSet {
   private roots: RootState[] = [];
   private current = new CorpusIndex([]);
-  /** Files the last load took from a snapshot instead of parsing them. */
-  fromSnapshot = 0;
+  /** Files the last load took from the build's compile instead of reading and parsing them. */
+  fromCompiled = 0;
 
   constructor(private readonly fs: CorpusFileSystem) {}
 
@@ -74,10 +74,17 @@ export class CorpusSet {
   /** Reads every root from scratch. A missing root is one problem, not a failure. */
   async load(rootPaths: string[], token?: { isCancellationRequested: boolean }): Promise<CorpusIndex> {
     const roots: RootState[] = [];
-    this.fromSnapshot = 0;
+    this.fromCompiled = 0;
     for (const [i, path] of rootPaths.entries()) {
       const state: RootState = { path, files: new Map(), notes: [] };
       roots.push(state);
+      // One read instead of listing, reading and parsing every page.
+      const compiled = this.fs.readCompiled ? await this.fs.readCompiled(path).catch(() => undefined) : undefined;
+      if (compiled) {
+        for (const parsed of reviveCompiled(compiled, i)) state.files.set(parsed.file, parsed);
+        this.fromCompiled += compiled.length;
+        continue;
+      }
       let listing: Awaited<ReturnType<CorpusFileSystem['listFiles']>>;
       try {
         listing = await this.fs.listFiles(path);
@@ -94,9 +101,6 @@ export class CorpusSet {
         files.push(file);
         kinds.push(kind);
       }
-      // With a snapshot, the texts are read first and parsed only if it does not match them.
-      const saved = this.fs.readSnapshot ? await this.fs.readSnapshot(path).catch(() => undefined) : undefined;
-      const read: { path: string; file: string; text: string; kind: CorpusFileKind }[] = [];
       for (let from = 0; from < files.length; from += READ_BATCH) {
         if (token?.isCancellationRequested) return this.current;
         const batch = files.slice(from, from + READ_BATCH);
@@ -104,22 +108,8 @@ export class CorpusSet {
         texts.forEach((text, j) => {
           const file = batch[j];
           if (typeof text !== 'string') state.notes.push(note(file, 'unreadable', `Could not read corpus file: ${text.message}`));
-          else if (saved) read.push({ path: relative(path, file), file, text, kind: kinds[from + j] });
           else state.files.set(file, parseCorpusFile(file, text, kinds[from + j], i));
         });
-      }
-      if (!saved) continue;
-      const fromSnapshot = filesFromSnapshot(saved, read, i);
-      if (fromSnapshot) {
-        fromSnapshot.forEach((parsed, j) => state.files.set(read[j].file, parsed));
-        this.fromSnapshot += fromSnapshot.length;
-        continue;
-      }
-      for (let from = 0; from < read.length; from += READ_BATCH) {
-        if (token?.isCancellationRequested) return this.current;
-        for (const f of read.slice(from, from + READ_BATCH)) state.files.set(f.file, parseCorpusFile(f.file, f.text, f.kind, i));
-        // A turn of the event loop between batches, as reading gives when there is no snapshot.
-        await new Promise((resolve) => setTimeout(resolve, 0));
       }
     }
     this.roots = roots;

@@ -98,9 +98,11 @@ function lastAtom(src: string): number | undefined {
   if (end < 0) return undefined;
   const c = src[end];
   if (c === ')' && !isEscaped(src, end)) {
+    // Marked in one pass: asking `insideClass` at each index made this quadratic, most of compiling the scanners.
+    const plain = plainChars(src);
     let depth = 0;
     for (let i = end; i >= 0; i--) {
-      if (isEscaped(src, i) || insideClass(src, i)) continue;
+      if (!plain[i]) continue;
       if (src[i] === ')') depth++;
       else if (src[i] === '(' && --depth === 0) return i;
     }
@@ -118,6 +120,20 @@ function isEscaped(src: string, i: number): boolean {
   let n = 0;
   for (let j = i - 1; j >= 0 && src[j] === '\\'; j--) n++;
   return n % 2 === 1;
+}
+
+/** 1 for each character that is neither escaped, nor an escaping backslash, nor inside a `[...]` class. */
+function plainChars(src: string): Uint8Array {
+  const plain = new Uint8Array(src.length);
+  let inside = false;
+  for (let j = 0; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === '\\') j++;
+    else if (inside) inside = ch !== ']';
+    else if (ch === '[') inside = true;
+    else plain[j] = 1;
+  }
+  return plain;
 }
 
 /** Whether index `i` sits inside a `[...]` class (scanning from the start). */

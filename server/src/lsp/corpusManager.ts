@@ -57,7 +57,7 @@ export class CorpusManager {
       const started = Date.now();
       const ready = withYoungGenerationCapped(() => set.load(roots)).then(() => {
         for (const [file, text] of this.overlays) set.update(file, text);
-        const saved = set.fromSnapshot ? `; ${set.fromSnapshot} file(s) from the build's snapshot` : '';
+        const saved = set.fromCompiled ? `; ${set.fromCompiled} file(s) from the build's compile` : '';
         this.options.log(`Indexed ${set.index.size} topics from ${roots.length} corpus folder(s) in ${Date.now() - started} ms (${set.index.problems.length} problem(s)${saved})`);
         return set;
       });

@@ -11,7 +11,7 @@ import type { HttpToken } from '../detect/token';
 import { unknownFollows } from '../features/guidelineView';
 import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuidelinesSettings } from '../settings';
 import { CorpusManager } from './corpusManager';
-import { BUILTIN_SNAPSHOT_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
+import { BUILTIN_COMPILED_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
 
 export interface InitOptions {
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
@@ -37,7 +37,7 @@ export class ServerContext {
 
   constructor(readonly connection: Connection, builtinPath: string) {
     this.corpora = new CorpusManager({
-      fs: new NodeCorpusFileSystem({ root: builtinPath, file: path.join(__dirname, BUILTIN_SNAPSHOT_FILE) }),
+      fs: new NodeCorpusFileSystem({ root: builtinPath, file: path.join(__dirname, BUILTIN_COMPILED_FILE) }),
       builtinPath,
       log: (m) => connection.console.log(m),
       onChange: () => this.changed(),
