@@ -30,7 +30,7 @@ function readZip(file: string): Map<string, Buffer> {
 }
 
 /** What package.json's files allow-list lets into the package (vsce adds the manifest files and renames LICENSE). */
-const ALLOWED = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|(README|readme)\.md|images\/icon\.png|dist\/(extension|server|cli|checkWorker|mcp)\.js|dist\/builtin-corpus\.json|corpus\/.+\.md))$/;
+const ALLOWED = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|(README|readme)\.md|images\/icon\.png|dist\/(extension|server|cli|checkWorker|mcp|libYaml|libGrayMatter|libJsYaml)\.js|dist\/builtin-corpus\.json|corpus\/.+\.md))$/;
 
 describe('lsp: the packaged extension (.vsix)', function () {
   let entries: Map<string, Buffer>;

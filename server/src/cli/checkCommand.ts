@@ -15,7 +15,7 @@ import { CONFIG_FILE_NAME } from './configFile';
 import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
 import { Progress } from './progress';
 import { reachesSeverity, sortReport, type ReportFile, type ReportNote, type RuleInfo } from './report';
-import { Timing, timingEnabled } from './timing';
+import { formatCount, Timing, timingEnabled } from './timing';
 import { toolInfo } from './toolInfo';
 
 /** The bundled worker script, next to the CLI bundle. */
@@ -107,7 +107,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
         || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
     });
     if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
-    timing.mark(`walk (${walk.files.length.toLocaleString('en')} files)`);
+    timing.mark(`walk (${formatCount(walk.files.length)} files)`);
     index = await loading;
     timing.mark('corpus');
     warnUnknownFollows(index, settings, io);

@@ -1,12 +1,8 @@
 /** Parses the command line and runs one command; returns the exit code (0 ok, 1 findings, 2 usage or corpus errors). */
 import { parseArgs, renderCommandHelp, suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
-import { checkSpec, runCheck } from './checkCommand';
 import { PROGRAM, type CliIo } from './cliContext';
 import { CONFIG_FILE_NAME } from './configFile';
-import { guidelinesSpec, runGuidelines, runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
 import { toolInfo } from './toolInfo';
-import { mcpSpec, runMcp } from './mcpCommand';
-import { runValidate, validateSpec } from './validateCommand';
 
 export type { CliIo } from './cliContext';
 
@@ -15,14 +11,26 @@ interface Command {
   run: (args: ParsedArgs, io: CliIo) => Promise<number>;
 }
 
-const COMMANDS: readonly Command[] = [
-  { spec: checkSpec, run: runCheck },
-  { spec: topicSpec, run: runTopic },
-  { spec: searchSpec, run: runSearch },
-  { spec: guidelinesSpec, run: runGuidelines },
-  { spec: validateSpec, run: runValidate },
-  { spec: mcpSpec, run: runMcp },
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Each command's module is loaded when that command runs (the bundler defers a required module's code until then):
+ * `topic` does not set up the checker, `check` not the lookups. Listing them all (the main help) loads them all.
+ */
+const COMMANDS: readonly { name: string; load: () => Command }[] = [
+  { name: 'check', load: () => { const m = require('./checkCommand') as typeof import('./checkCommand'); return { spec: m.checkSpec, run: m.runCheck }; } },
+  { name: 'topic', load: () => { const m = require('./lookupCommands') as typeof import('./lookupCommands'); return { spec: m.topicSpec, run: m.runTopic }; } },
+  { name: 'search', load: () => { const m = require('./lookupCommands') as typeof import('./lookupCommands'); return { spec: m.searchSpec, run: m.runSearch }; } },
+  { name: 'guidelines', load: () => { const m = require('./lookupCommands') as typeof import('./lookupCommands'); return { spec: m.guidelinesSpec, run: m.runGuidelines }; } },
+  { name: 'validate', load: () => { const m = require('./validateCommand') as typeof import('./validateCommand'); return { spec: m.validateSpec, run: m.runValidate }; } },
+  { name: 'mcp', load: () => { const m = require('./mcpCommand') as typeof import('./mcpCommand'); return { spec: m.mcpSpec, run: m.runMcp }; } },
 ];
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const NAMES = COMMANDS.map((c) => c.name);
+
+function commandNamed(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name)?.load();
+}
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
@@ -35,9 +43,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (first === 'help') return showHelp(rest[0], io);
-  const command = COMMANDS.find((c) => c.spec.name === first);
+  const command = commandNamed(first);
   if (!command) {
-    const hint = suggest(first, COMMANDS.map((c) => c.spec.name));
+    const hint = suggest(first, NAMES);
     return usageError(io, '', `unknown command '${first}'${hint}`, `${PROGRAM} --help`);
   }
   try {
@@ -58,8 +66,8 @@ function showHelp(name: string | undefined, io: CliIo): number {
     io.stdout.write(renderMainHelp());
     return 0;
   }
-  const command = COMMANDS.find((c) => c.spec.name === name);
-  if (!command) return usageError(io, '', `unknown command '${name}'${suggest(name, COMMANDS.map((c) => c.spec.name))}`, `${PROGRAM} --help`);
+  const command = commandNamed(name);
+  if (!command) return usageError(io, '', `unknown command '${name}'${suggest(name, NAMES)}`, `${PROGRAM} --help`);
   io.stdout.write(renderCommandHelp(PROGRAM, command.spec));
   return 0;
 }
@@ -71,14 +79,15 @@ function usageError(io: CliIo, scope: string, message: string, helpCommand: stri
 }
 
 function renderMainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));
+  const commands = COMMANDS.map((c) => c.load());
+  const width = Math.max(...NAMES.map((n) => n.length));
   return [
     `Usage: ${PROGRAM} <command> [options]`,
     '',
     'API design guidelines for HTTP status codes, methods and headers, from the command line.',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`),
+    ...commands.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`),
     '',
     `Run '${PROGRAM} <command> --help' for a command's options.`,
     `Settings are read from ${CONFIG_FILE_NAME} in the working folder or its nearest ancestor.`,

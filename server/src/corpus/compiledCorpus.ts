@@ -3,7 +3,8 @@
  * the ranges that links and definitions point at), so that the built-in corpus loads from one file without reading or
  * parsing a page. Pages are parsed only for other folders, for a stale compile, and when an editor opens one.
  */
-import type { ParsedFile, SourceRange } from './model';
+import { collationOrder } from './corpusIndex';
+import type { ParsedFile } from './model';
 
 /** Bumped whenever the saved shape changes: an older file is then ignored (the folder is parsed). */
 export const COMPILED_CORPUS_VERSION = 2;
@@ -28,6 +29,8 @@ export interface CompiledCorpus {
   version: number;
   folders: CompiledFolder[];
   files: CompiledFile[];
+  /** The guideline names (companies, titles) in collation order, so that the index sorts them without a collator. */
+  collation: string[][];
 }
 
 /** What a file system hands back for a fresh compile: each file's absolute path and its saved parse result. */
@@ -36,9 +39,10 @@ export interface CompiledEntry {
   parsed: unknown;
 }
 
-function isRange(v: unknown): v is SourceRange {
-  const r = v as SourceRange;
-  return !!r && typeof r === 'object' && typeof r.start?.offset === 'number' && typeof r.end?.offset === 'number' && typeof r.start.line === 'number';
+/** A fresh compile of one root, as the file system hands it back. */
+export interface CompiledRoot {
+  files: CompiledEntry[];
+  collation: string[][];
 }
 
 /**
@@ -47,9 +51,15 @@ function isRange(v: unknown): v is SourceRange {
  */
 export function compileCorpus(folders: CompiledFolder[], files: { path: string; size: number; mtime: number; parsed: ParsedFile }[]): CompiledCorpus | undefined {
   if (files.some((f) => f.parsed.problems.length > 0)) return undefined;
+  const names: string[] = [];
+  for (const { parsed } of files) {
+    for (const g of parsed.guidelines) names.push(g.company, g.title);
+    for (const t of parsed.topics) for (const g of t.guidelines) names.push(g.company, g.title);
+  }
   return {
     version: COMPILED_CORPUS_VERSION,
     folders,
+    collation: collationOrder(names),
     files: files.map((f) => {
       const { guidelines } = f.parsed;
       const plain = {
@@ -57,15 +67,9 @@ export function compileCorpus(folders: CompiledFolder[], files: { path: string; 
         // A reference to the page's own guideline, by position: JSON would copy it for every topic.
         topicReferences: f.parsed.topicReferences?.map((tr) => ({ ...tr, guideline: guidelines.indexOf(tr.guideline) })),
       };
-      const parsed: unknown = JSON.parse(JSON.stringify(plain, (key, value) => {
-        // The file is where the compile is read from; field ranges are for authoring, which parses the open page.
-        if (key === 'file' || key === 'fields' || key === 'problems') return undefined;
-        if (isRange(value)) {
-          const { start: s, end: e } = value;
-          return { $r: [s.line, s.character, s.offset, e.line, e.character, e.offset] };
-        }
-        return value;
-      }));
+      // The file is where the compile is read from; field ranges are for authoring, which parses the open page.
+      // Ranges stay objects: reading them as JSON costs less than walking the whole result to rebuild them.
+      const parsed: unknown = JSON.parse(JSON.stringify(plain, (key, value) => (key === 'file' || key === 'fields' || key === 'problems' ? undefined : value)));
       return { path: f.path, size: f.size, mtime: f.mtime, parsed };
     }),
   };
@@ -74,28 +78,20 @@ export function compileCorpus(folders: CompiledFolder[], files: { path: string; 
 /** Whether a value read from disk has the shape of this version's compile (its contents are the build's own). */
 export function isCompiledCorpus(value: unknown): value is CompiledCorpus {
   const c = value as CompiledCorpus;
-  return !!c && typeof c === 'object' && c.version === COMPILED_CORPUS_VERSION && Array.isArray(c.folders) && Array.isArray(c.files);
+  return !!c && typeof c === 'object' && c.version === COMPILED_CORPUS_VERSION && Array.isArray(c.folders) && Array.isArray(c.files) && Array.isArray(c.collation);
 }
 
-/** Puts back what the compile left out: range objects, file paths, the corpus root, shared guideline objects. */
+/** Puts back what the compile left out: file paths, the corpus root, shared guideline objects. */
 export function reviveCompiled(entries: readonly CompiledEntry[], root: number): ParsedFile[] {
   return entries.map(({ file, parsed: saved }) => {
-    const walk = (v: unknown): unknown => {
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) v[i] = walk(v[i]);
-        return v;
-      }
-      if (!v || typeof v !== 'object') return v;
-      const o = v as Record<string, unknown>;
-      const r = o.$r as number[] | undefined;
-      if (r) return { start: { line: r[0], character: r[1], offset: r[2] }, end: { line: r[3], character: r[4], offset: r[5] } };
-      for (const k in o) o[k] = walk(o[k]);
-      return o;
-    };
-    const parsed = walk(saved) as ParsedFile & { topicReferences?: { guideline: unknown }[] };
+    const parsed = saved as ParsedFile & { topicReferences?: { guideline: unknown }[] };
     parsed.file = file;
     parsed.problems = [];
-    for (const t of parsed.topics) Object.assign(t, { file, root, fields: {} });
+    for (const t of parsed.topics) {
+      t.file = file;
+      t.root = root;
+      t.fields = {};
+    }
     for (const g of parsed.guidelines) g.file = file;
     for (const tr of parsed.topicReferences ?? []) tr.guideline = parsed.guidelines[tr.guideline as unknown as number];
     return parsed;

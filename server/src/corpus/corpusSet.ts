@@ -1,9 +1,9 @@
 /** Loads corpus roots through a file-system interface and keeps the index current as files change. */
-import { CorpusIndex } from './corpusIndex';
+import { addCollationOrder, CorpusIndex } from './corpusIndex';
 import type { CorpusProblem, ParsedFile } from './model';
 import { LineMap } from './lineMap';
 import { parseStylebookGuideline, parseStylebookTopics } from './stylebookData';
-import { reviveCompiled, type CompiledEntry } from './compiledCorpus';
+import { reviveCompiled, type CompiledRoot } from './compiledCorpus';
 import { parseCorpusPage } from './topicPage';
 
 /** File access for the corpus reader (the only way the pure core touches disk). */
@@ -14,7 +14,7 @@ export interface CorpusFileSystem {
   /** Reads several files at once where that is cheaper; an Error in place of each file that could not be read. */
   readFiles?(paths: string[]): Promise<(string | Error)[]>;
   /** The build's compile of a root (`compiledCorpus.ts`) when it is there and not stale; undefined otherwise (the root is parsed). */
-  readCompiled?(root: string): Promise<CompiledEntry[] | undefined>;
+  readCompiled?(root: string): Promise<CompiledRoot | undefined>;
 }
 
 /** Largest corpus file read; bigger ones are reported and skipped. */
@@ -81,8 +81,9 @@ export class CorpusSet {
       // One read instead of listing, reading and parsing every page.
       const compiled = this.fs.readCompiled ? await this.fs.readCompiled(path).catch(() => undefined) : undefined;
       if (compiled) {
-        for (const parsed of reviveCompiled(compiled, i)) state.files.set(parsed.file, parsed);
-        this.fromCompiled += compiled.length;
+        addCollationOrder(compiled.collation);
+        for (const parsed of reviveCompiled(compiled.files, i)) state.files.set(parsed.file, parsed);
+        this.fromCompiled += compiled.files.length;
         continue;
       }
       let listing: Awaited<ReturnType<CorpusFileSystem['listFiles']>>;

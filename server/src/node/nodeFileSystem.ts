@@ -2,7 +2,7 @@
 import { isAscii } from 'buffer';
 import { closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readSync, statSync } from 'fs';
 import * as path from 'path';
-import { isCompiledCorpus, type CompiledEntry } from '../corpus/compiledCorpus';
+import { isCompiledCorpus, type CompiledEntry, type CompiledRoot } from '../corpus/compiledCorpus';
 import { MAX_CORPUS_FILE_BYTES, type CorpusFileSystem } from '../corpus/corpusSet';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -28,7 +28,7 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
    * adding, removing or renaming a file changes its folder's time). When every time differs, the folder was copied
    * whole (installed: npm gives every file one fixed date, VS Code the time it unpacked it) and the sizes decide.
    */
-  async readCompiled(root: string): Promise<CompiledEntry[] | undefined> {
+  async readCompiled(root: string): Promise<CompiledRoot | undefined> {
     if (!this.compiled || path.resolve(root) !== path.resolve(this.compiled.root)) return undefined;
     let compiled: unknown;
     try {
@@ -57,7 +57,7 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
       else changed++;
       entries.push({ file, parsed: f.parsed });
     }
-    return kept && changed ? undefined : entries;
+    return kept && changed ? undefined : { files: entries, collation: compiled.collation };
   }
 
   async listFiles(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }> {

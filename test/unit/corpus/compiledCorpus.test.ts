@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compileCorpus, reviveCompiled, type CompiledEntry } from '../../../server/src/corpus/compiledCorpus';
-import type { CorpusIndex } from '../../../server/src/corpus/corpusIndex';
+import { compileCorpus, reviveCompiled, type CompiledRoot } from '../../../server/src/corpus/compiledCorpus';
+import { collationOrder, type CorpusIndex } from '../../../server/src/corpus/corpusIndex';
 import { CorpusSet, corpusFileKind, parseCorpusFile } from '../../../server/src/corpus/corpusSet';
 import type { ParsedFile } from '../../../server/src/corpus/model';
 import { arrangeGuidelines } from '../../../server/src/features/guidelineView';
@@ -70,6 +70,17 @@ describe('corpus: the built-in corpus compiled by the build', function () {
     assert.strictEqual(set.fromCompiled, pages, 'run the build (`npm run build`) after editing corpus/');
   });
 
+  it('orders guideline names as the collator does, so that the index sorts them without one', () => {
+    const compiled = JSON.parse(fs.readFileSync(path.join(builtinCorpus, '..', 'dist', 'builtin-corpus.json'), 'utf8')) as { collation: string[][] };
+    const collator = new Intl.Collator();
+    assert.ok(compiled.collation.length > 50, `${compiled.collation.length} names`);
+    compiled.collation.forEach((group, i) => {
+      for (const name of group) assert.strictEqual(collator.compare(group[0], name), 0, name);
+      if (i) assert.ok(collator.compare(compiled.collation[i - 1][0], group[0]) < 0, `${compiled.collation[i - 1][0]} before ${group[0]}`);
+    });
+    assert.deepStrictEqual(collationOrder(['b', 'Zalando', 'adidas', 'b', 'Ádám']).flat(), ['Ádám', 'adidas', 'b', 'Zalando']);
+  });
+
   it('is not used once a page is edited, added, removed or renamed, and never for another folder', async () => {
     const edits: [string, (root: string) => void][] = [
       ['a page edited, same size', (root) => {
@@ -94,6 +105,7 @@ describe('corpus: the built-in corpus compiled by the build', function () {
       ['the compile from an older version', (root) => {
         const out = path.join(root, '..', 'compiled.json');
         fs.writeFileSync(out, JSON.stringify({ ...JSON.parse(fs.readFileSync(out, 'utf8')), version: 1 }));
+        // (version 1 was the parse results of every page, checked against each page's text)
       }],
       ['the compile cut short', (root) => {
         const out = path.join(root, '..', 'compiled.json');
@@ -145,8 +157,9 @@ describe('corpus: the built-in corpus compiled by the build', function () {
     const parsed = parseCorpusFile('/m/t.md', text, 'page', 0);
     const compiled = compileCorpus([{ path: '', mtime: 0 }], [{ path: 't.md', size: text.length, mtime: 0, parsed }])!;
     class Offering extends MemoryFileSystem {
-      async readCompiled(root: string): Promise<CompiledEntry[] | undefined> {
-        return root === '/m' ? JSON.parse(JSON.stringify(compiled.files)).map((f: { path: string; parsed: unknown }) => ({ file: `/m/${f.path}`, parsed: f.parsed })) : undefined;
+      async readCompiled(root: string): Promise<CompiledRoot | undefined> {
+        const files = JSON.parse(JSON.stringify(compiled.files)).map((f: { path: string; parsed: unknown }) => ({ file: `/m/${f.path}`, parsed: f.parsed }));
+        return root === '/m' ? { files, collation: compiled.collation } : undefined;
       }
     }
     const set = new CorpusSet(new Offering({ '/m/t.md': 'not read' }));
