@@ -26,7 +26,7 @@ export function ripgrepVersion() {
 }
 
 /** Runs a command to its end, counting output lines; resolves with milliseconds and the count. */
-function timeCommand(command, args, cwd) {
+export function timeCommand(command, args, cwd) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,10 +1,11 @@
 // `npm run bench`: builds nothing itself (npm does), generates the data once, measures every figure
-// against its reference in the same run and prints one table. Options: --only hover,cold,check,corpus,diagnostics,detect
+// against its reference in the same run and prints one table. Options: --only hover,cold,check,corpus,diagnostics,detect,small,trees,grown,memory
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { fileURLToPath } from 'url';
 import { spawnSync } from 'child_process';
 import { benchCheck } from './checkBench.mjs';
+import { benchGrownColdStart, benchRealTrees, benchServerMemory, benchSmallAndSpec } from './fixedCostBench.mjs';
 import { ensureData } from './generate.mjs';
 import { benchColdStart, benchCorpus, benchDiagnostics, benchHover } from './lspBenches.mjs';
 import { markdownTable, skipped, textTable } from './measure.mjs';
@@ -65,6 +66,10 @@ const BENCHES = [
   ['corpus', 'Corpus', () => benchCorpus(ctx)],
   ['diagnostics', 'Diagnostics', async () => (await benchDiagnostics(ctx)) ?? skipped('Diagnostics after a 1-character edit', '≤ 30 ms', 'the server offers no pull diagnostics yet')],
   ['detect', 'Detector', benchDetect],
+  ['small', 'check of one small file and of a 4 MB OpenAPI document', () => benchSmallAndSpec(ctx)],
+  ['trees', 'check of real-code trees vs ripgrep', () => benchRealTrees(ctx)],
+  ['grown', 'Cold start, grown corpus', () => benchGrownColdStart(ctx)],
+  ['memory', 'Server memory, built-in corpus', () => benchServerMemory(ctx)],
 ];
 
 const rows = [];
