@@ -229,5 +229,9 @@ export function workersFor(jobs: number | undefined): number {
   return Math.max(0, (jobs ?? os.availableParallelism()) - 1);
 }
 
-/** Small runs finish before a worker has started: below this many files, everything is checked in this thread. */
-export const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * Below this many files everything is checked in this thread: a worker loads Node, the bundle and the corpus again and
+ * shares the two cores with it. Measured with `bench/workerCrossover.mjs` on 2 shared cores: a second thread was
+ * 1.2-1.5× slower from 64 files to 5,200 files (50 MB of real code) and 0.94× at 8,300 files (100 MB); docs/bench.md.
+ */
+export const MIN_FILES_FOR_WORKERS = 8_000;
