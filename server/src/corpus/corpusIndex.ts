@@ -72,6 +72,17 @@ interface IndexParts {
   referenced: Set<string>;
 }
 
+/**
+ * A root's index as the build compiles it (`compiledCorpus.ts`): its topics finished (guideline entries attached,
+ * resolved and sorted) and its guidelines, valid while that root is indexed alone and has no problems.
+ */
+export interface FinishedIndex {
+  topics: Topic[];
+  guidelines: Guideline[];
+  /** Topic ids that the root's data files or guideline pages attach references to. */
+  referenced: string[];
+}
+
 export class CorpusIndex {
   readonly topics: Map<string, Topic>;
   readonly guidelines: Map<string, Guideline>;
@@ -83,10 +94,40 @@ export class CorpusIndex {
   private byFile?: Map<string, CorpusProblem[]>;
   private search?: Map<Topic, SearchFields>;
 
+  private rootFiles: ParsedFile[][] | (() => ParsedFile[][]);
+
   /** Builds the index from parsed files, grouped by corpus root in priority order (later wins). */
-  constructor(readonly roots: ParsedFile[][], parts?: IndexParts) {
+  constructor(roots: ParsedFile[][], parts?: IndexParts) {
+    this.rootFiles = roots;
     this.parts = parts ?? buildParts(roots);
     ({ topics: this.topics, guidelines: this.guidelines, byStatus: this.byStatus, byMethod: this.byMethod, byHeader: this.byHeader } = this.parts);
+  }
+
+  /**
+   * The index of one root from the build's compile, without building it; `files` gives the root's parsed files when
+   * something asks for them (validation, an edit), so that they are not even read before.
+   */
+  static finished(index: FinishedIndex, files: () => ParsedFile[]): CorpusIndex {
+    const parts: IndexParts = {
+      topics: new Map(), guidelines: new Map(index.guidelines.map((g) => [g.id, g])), byStatus: new Map(), byMethod: new Map(), byHeader: new Map(),
+      fileProblems: [[]], referenceProblems: [], guidelineProblems: new Map(), definitions: new Map(), referenced: new Set(index.referenced),
+    };
+    for (const topic of index.topics) {
+      parts.topics.set(topic.id, topic);
+      parts.definitions.set(topic.id, 1);
+      if (topic.status !== undefined) parts.byStatus.set(topic.status, topic);
+      if (topic.method) parts.byMethod.set(topic.method, topic);
+      if (topic.header) parts.byHeader.set(topic.header.toLowerCase(), topic);
+    }
+    const built = new CorpusIndex([], parts);
+    built.rootFiles = () => [files()];
+    return built;
+  }
+
+  /** The parsed files, per root, that the index holds. */
+  get roots(): ParsedFile[][] {
+    if (typeof this.rootFiles === 'function') this.rootFiles = this.rootFiles();
+    return this.rootFiles;
   }
 
   /** Every problem: per file in corpus order, then unknown topics, then unresolvable guideline entries in topic order. */

@@ -1,9 +1,9 @@
 /** Loads corpus roots through a file-system interface and keeps the index current as files change. */
-import { addCollationOrder, CorpusIndex } from './corpusIndex';
+import { addCollationOrder, CorpusIndex, type FinishedIndex } from './corpusIndex';
 import type { CorpusProblem, ParsedFile } from './model';
 import { LineMap } from './lineMap';
 import { parseStylebookGuideline, parseStylebookTopics } from './stylebookData';
-import { reviveCompiled, type CompiledRoot } from './compiledCorpus';
+import { reviveFiles, reviveFinished, type CompiledRoot } from './compiledCorpus';
 import { parseCorpusPage } from './topicPage';
 
 /** File access for the corpus reader (the only way the pure core touches disk). */
@@ -48,10 +48,18 @@ export function parseCorpusFile(path: string, text: string, kind: CorpusFileKind
   }
 }
 
-interface RootState {
-  path: string;
-  files: Map<string, ParsedFile>;
-  notes: CorpusProblem[];
+class RootState {
+  private parsed?: Map<string, ParsedFile>;
+  readonly notes: CorpusProblem[] = [];
+
+  /** `compiled`: the root's parsed files from the build's compile, taken when first asked for. */
+  constructor(readonly path: string, private readonly compiled?: () => ParsedFile[]) {}
+
+  /** The root's parsed files by path. */
+  get files(): Map<string, ParsedFile> {
+    if (!this.parsed) this.parsed = new Map(this.compiled?.().map((f) => [f.file, f]));
+    return this.parsed;
+  }
 }
 
 /** A set of corpus roots in priority order; `index` is rebuilt after each change. */
@@ -75,17 +83,20 @@ export class CorpusSet {
   async load(rootPaths: string[], token?: { isCancellationRequested: boolean }): Promise<CorpusIndex> {
     const roots: RootState[] = [];
     this.fromCompiled = 0;
+    let finished: FinishedIndex | undefined;
     for (const [i, path] of rootPaths.entries()) {
-      const state: RootState = { path, files: new Map(), notes: [] };
-      roots.push(state);
       // One read instead of listing, reading and parsing every page.
       const compiled = this.fs.readCompiled ? await this.fs.readCompiled(path).catch(() => undefined) : undefined;
       if (compiled) {
-        addCollationOrder(compiled.collation);
-        for (const parsed of reviveCompiled(compiled.files, i)) state.files.set(parsed.file, parsed);
-        this.fromCompiled += compiled.files.length;
+        addCollationOrder(compiled.header.collation);
+        roots.push(new RootState(path, () => reviveFiles(compiled, i)));
+        this.fromCompiled += compiled.paths.length;
+        // Alone, the root's index is the one the build finished; with other roots, it is built from its files.
+        if (rootPaths.length === 1) finished = reviveFinished(compiled, i);
         continue;
       }
+      const state = new RootState(path);
+      roots.push(state);
       let listing: Awaited<ReturnType<CorpusFileSystem['listFiles']>>;
       try {
         listing = await this.fs.listFiles(path);
@@ -114,6 +125,11 @@ export class CorpusSet {
       }
     }
     this.roots = roots;
+    if (finished) {
+      const root = roots[0];
+      this.current = CorpusIndex.finished(finished, () => [...root.files.values()]);
+      return this.current;
+    }
     return this.rebuild();
   }
 

@@ -2,7 +2,7 @@
 import { isAscii } from 'buffer';
 import { closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readSync, statSync } from 'fs';
 import * as path from 'path';
-import { isCompiledCorpus, type CompiledEntry, type CompiledRoot } from '../corpus/compiledCorpus';
+import { readCompiledFiles, readCompiledHeader, type CompiledRoot } from '../corpus/compiledCorpus';
 import { MAX_CORPUS_FILE_BYTES, type CorpusFileSystem } from '../corpus/corpusSet';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -30,34 +30,38 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
    */
   async readCompiled(root: string): Promise<CompiledRoot | undefined> {
     if (!this.compiled || path.resolve(root) !== path.resolve(this.compiled.root)) return undefined;
-    let compiled: unknown;
+    let text: string;
     try {
-      compiled = JSON.parse(readFileSync(this.compiled.file, 'utf8'));
+      const bytes = readFileSync(this.compiled.file);
+      // Written in ASCII: read as one-byte text, with no UTF-8 to decode (a file that is not is decoded all the same).
+      text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
     } catch {
-      // None (a development tree before its first build), unreadable or cut short: the root is parsed.
+      // None (a development tree before its first build) or unreadable: the root is parsed.
       return undefined;
     }
-    if (!isCompiledCorpus(compiled)) return undefined;
+    const header = readCompiledHeader(text);
+    if (!header) return undefined;
     const prefix = folderPrefix(root);
     const at = (rel: string) => (rel === '' ? root : prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep)));
     let kept = 0;
     let changed = 0;
-    for (const folder of compiled.folders) {
+    for (const folder of header.folders) {
       const st = statSync(at(folder.path), { throwIfNoEntry: false });
       if (!st?.isDirectory()) return undefined;
       if (st.mtimeMs === folder.mtime) kept++;
       else changed++;
     }
-    const entries: CompiledEntry[] = [];
-    for (const f of compiled.files) {
+    const paths: string[] = [];
+    for (const f of header.files) {
       const file = at(f.path);
       const st = statSync(file, { throwIfNoEntry: false });
       if (!st?.isFile() || st.size !== f.size) return undefined;
       if (st.mtimeMs === f.mtime) kept++;
       else changed++;
-      entries.push({ file, parsed: f.parsed });
+      paths.push(file);
     }
-    return kept && changed ? undefined : { files: entries, collation: compiled.collation };
+    if (kept && changed) return undefined;
+    return { header, paths, parsed: () => readCompiledFiles(text) };
   }
 
   async listFiles(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }> {

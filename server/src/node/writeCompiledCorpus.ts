@@ -48,9 +48,9 @@ export async function writeCompiledCorpus(root: string, out: string): Promise<{ 
   await fs.mkdir(path.dirname(out), { recursive: true });
   // Written whole, then renamed: a reader never sees half a file.
   const partial = `${out}.${process.pid}.tmp`;
-  await fs.writeFile(partial, JSON.stringify(compiled));
+  await fs.writeFile(partial, compiled);
   await fs.rename(partial, out);
-  return { files: compiled.files.length };
+  return { files: entries.length };
 }
 
 if (require.main === module) {

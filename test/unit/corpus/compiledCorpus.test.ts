@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compileCorpus, reviveCompiled, type CompiledRoot } from '../../../server/src/corpus/compiledCorpus';
+import { compileCorpus, readCompiledFiles, readCompiledHeader, type CompiledRoot } from '../../../server/src/corpus/compiledCorpus';
 import { collationOrder, type CorpusIndex } from '../../../server/src/corpus/corpusIndex';
 import { CorpusSet, corpusFileKind, parseCorpusFile } from '../../../server/src/corpus/corpusSet';
 import type { ParsedFile } from '../../../server/src/corpus/model';
@@ -71,7 +71,7 @@ describe('corpus: the built-in corpus compiled by the build', function () {
   });
 
   it('orders guideline names as the collator does, so that the index sorts them without one', () => {
-    const compiled = JSON.parse(fs.readFileSync(path.join(builtinCorpus, '..', 'dist', 'builtin-corpus.json'), 'utf8')) as { collation: string[][] };
+    const compiled = readCompiledHeader(fs.readFileSync(path.join(builtinCorpus, '..', 'dist', 'builtin-corpus.json'), 'latin1'))!;
     const collator = new Intl.Collator();
     assert.ok(compiled.collation.length > 50, `${compiled.collation.length} names`);
     compiled.collation.forEach((group, i) => {
@@ -104,7 +104,8 @@ describe('corpus: the built-in corpus compiled by the build', function () {
       }],
       ['the compile from an older version', (root) => {
         const out = path.join(root, '..', 'compiled.json');
-        fs.writeFileSync(out, JSON.stringify({ ...JSON.parse(fs.readFileSync(out, 'utf8')), version: 1 }));
+        const [header, files] = fs.readFileSync(out, 'utf8').split('\n');
+        fs.writeFileSync(out, `${JSON.stringify({ ...JSON.parse(header), version: 1 })}\n${files}\n`);
         // (version 1 was the parse results of every page, checked against each page's text)
       }],
       ['the compile cut short', (root) => {
@@ -152,20 +153,30 @@ describe('corpus: the built-in corpus compiled by the build', function () {
     assert.ok(index.problems.some((p) => p.file === path.join(root, 'topics', 'broken.md')));
   });
 
-  it('revives in a pure corpus set through any file system that offers it', async () => {
+  it('serves a pure corpus set through any file system that offers it: alone as the finished index, with others from its files', async () => {
     const text = '---\ntopic_id: t\ntopic_category: C\ntopic_name: T\ntopic_description: A topic.\n---\nBody.\n';
     const parsed = parseCorpusFile('/m/t.md', text, 'page', 0);
     const compiled = compileCorpus([{ path: '', mtime: 0 }], [{ path: 't.md', size: text.length, mtime: 0, parsed }])!;
+    let filesRead = 0;
     class Offering extends MemoryFileSystem {
       async readCompiled(root: string): Promise<CompiledRoot | undefined> {
-        const files = JSON.parse(JSON.stringify(compiled.files)).map((f: { path: string; parsed: unknown }) => ({ file: `/m/${f.path}`, parsed: f.parsed }));
-        return root === '/m' ? { files, collation: compiled.collation } : undefined;
+        const header = readCompiledHeader(compiled)!;
+        return root === '/m' ? { header, paths: header.files.map((f) => `/m/${f.path}`), parsed: () => { filesRead++; return readCompiledFiles(compiled); } } : undefined;
       }
     }
-    const set = new CorpusSet(new Offering({ '/m/t.md': 'not read' }));
+    const fsys = new Offering({ '/m/t.md': 'not read', '/o/u.md': text.replace(/\bt\b/g, 'u').replace('T\n', 'U\n') });
+    const set = new CorpusSet(fsys);
     const index = await set.load(['/m']);
     assert.strictEqual(set.fromCompiled, 1);
-    assert.deepStrictEqual(contents(index), contents(await new CorpusSet(new MemoryFileSystem({ '/m/t.md': text })).load(['/m'])));
-    assert.deepStrictEqual(reviveCompiled([], 0), []);
+    assert.strictEqual(filesRead, 0, 'alone, the finished index is used and the files are not read');
+    const parsedSet = await new CorpusSet(new MemoryFileSystem({ '/m/t.md': text })).load(['/m']);
+    assert.deepStrictEqual(contents(index), contents(parsedSet));
+    assert.strictEqual(filesRead, 1, 'asking for the files reads them');
+    const both = await new CorpusSet(fsys).load(['/m', '/o']);
+    assert.deepStrictEqual(contents(both), contents(await new CorpusSet(new MemoryFileSystem({ '/m/t.md': text, '/o/u.md': fsys.files.get('/o/u.md')! })).load(['/m', '/o'])));
+    assert.ok(both.topics.has('u') && both.topics.has('t'));
+    // An edit of a compiled page after loading alone: the files are taken in, the page parsed, the index patched or rebuilt.
+    set.update('/m/t.md', text.replace('A topic.', 'An edited topic.'));
+    assert.strictEqual(set.index.topics.get('t')?.description, 'An edited topic.');
   });
 });
