@@ -51,10 +51,9 @@ export class FileChecker {
     return { file: this.checkText(file, read.text) };
   }
 
-  /** The findings of one file as a report entry. */
-  checkText(file: string, text: string): ReportFile {
+  /** The findings of one file as a report entry; the language is the file name's unless given. */
+  checkText(file: string, text: string, languageId = languageForPath(file) ?? 'plaintext'): ReportFile {
     const { job } = this;
-    const languageId = languageForPath(file) ?? 'plaintext';
     const input = this.diagnoseInput(languageId);
     // A language diagnostics leave out (disabled, or prose) has no findings: its files are not even scanned.
     const findings = diagnosesLanguage(job.settings.diagnostics, languageId) ? diagnose({ ...input, text, tokens: findHttpTokens(text, languageId, this.wanted(languageId)) }) : [];

@@ -94,10 +94,7 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const hits = index.searchTopics(words, limit, coveredByFollowed(prefs));
   const organisations = (t: Topic) => arrangeGuidelines(t.guidelines, prefs).filter((g) => !g.standard || g.followed);
   if (args.values.get('format') === 'json') {
-    io.stdout.write(JSON.stringify(hits.map((h, i) => ({
-      rank: i + 1, score: h.score, id: h.topic.id, name: h.topic.name, category: h.topic.category,
-      guidelines: organisations(h.topic).map((g) => ({ id: g.entry.guidelineId, company: g.entry.company, followed: g.followed })),
-    })), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(searchJson(index, words, limit, prefs), null, 2) + '\n');
   } else if (hits.length) {
     const style = styleFor(args, io);
     const nameWidth = Math.max(...hits.map((h) => h.topic.name.length));
@@ -122,15 +119,9 @@ export async function runGuidelines(args: ParsedArgs, io: CliIo): Promise<number
   const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
   const covered = topicsPerGuideline(index);
-  const pseudo = [...index.guidelines.values()].map((g) => ({ guidelineId: g.id, company: g.company, title: g.title, kind: g.kind, references: [], range: g.range }));
-  const shown = arrangeGuidelines(pseudo, settings.guidelines).map((s) => ({ page: index.guidelines.get(s.entry.guidelineId)!, followed: s.followed }));
-  const list = [...shown.filter((s) => s.page.kind !== 'standard'), ...shown.filter((s) => s.page.kind === 'standard')];
+  const list = arrangedGuidelinePages(index, settings.guidelines);
   if (args.values.get('format') === 'json') {
-    io.stdout.write(JSON.stringify(list.map(({ page: g, followed }) => ({
-      id: g.id, company: g.company, title: g.title, url: g.url, kind: g.kind ?? 'guideline', followed, summary: g.summary,
-      topics: covered.get(g.id) ?? 0, rules: (g.rules ?? []).map((r) => ({ id: r.id, name: r.name, level: r.level, url: r.url })),
-      revision: g.revision, file: displayPath(io.cwd, g.file),
-    })), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(guidelinesJson(index, settings.guidelines, io.cwd), null, 2) + '\n');
     return 0;
   }
   const style = styleFor(args, io);
@@ -147,6 +138,32 @@ export async function runGuidelines(args: ParsedArgs, io: CliIo): Promise<number
     io.stdout.write(`  ${followed ? style.bold('★ ') : '  '}${g.id.padEnd(idWidth)}  ${style.bold(g.company)} — ${g.title}  ${style.dim(`(${covered.get(g.id) ?? 0} topics${rules}${read})`)}\n`);
   }
   return 0;
+}
+
+/** `search --format json`: the hits with the organisations covering each (followed first). */
+export function searchJson(index: CorpusIndex, words: string, limit: number, prefs: GuidelinePreferences) {
+  const organisations = (t: Topic) => arrangeGuidelines(t.guidelines, prefs).filter((g) => !g.standard || g.followed);
+  return index.searchTopics(words, limit, coveredByFollowed(prefs)).map((h, i) => ({
+    rank: i + 1, score: h.score, id: h.topic.id, name: h.topic.name, category: h.topic.category,
+    guidelines: organisations(h.topic).map((g) => ({ id: g.entry.guidelineId, company: g.entry.company, followed: g.followed })),
+  }));
+}
+
+/** The guideline pages, followed ones first, then the others by organisation, standards last. */
+function arrangedGuidelinePages(index: CorpusIndex, prefs: GuidelinePreferences) {
+  const pseudo = [...index.guidelines.values()].map((g) => ({ guidelineId: g.id, company: g.company, title: g.title, kind: g.kind, references: [], range: g.range }));
+  const shown = arrangeGuidelines(pseudo, prefs).map((s) => ({ page: index.guidelines.get(s.entry.guidelineId)!, followed: s.followed }));
+  return [...shown.filter((s) => s.page.kind !== 'standard'), ...shown.filter((s) => s.page.kind === 'standard')];
+}
+
+/** `guidelines --format json`. */
+export function guidelinesJson(index: CorpusIndex, prefs: GuidelinePreferences, cwd: string) {
+  const covered = topicsPerGuideline(index);
+  return arrangedGuidelinePages(index, prefs).map(({ page: g, followed }) => ({
+    id: g.id, company: g.company, title: g.title, url: g.url, kind: g.kind ?? 'guideline', followed, summary: g.summary,
+    topics: covered.get(g.id) ?? 0, rules: (g.rules ?? []).map((r) => ({ id: r.id, name: r.name, level: r.level, url: r.url })),
+    revision: g.revision, file: displayPath(cwd, g.file),
+  }));
 }
 
 type MatchKind = 'id' | 'status' | 'method' | 'header' | 'reason' | 'constant' | 'search';
