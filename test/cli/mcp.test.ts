@@ -212,7 +212,7 @@ describe('cli: mcp, the MCP server over stdio', function () {
     assert.deepStrictEqual(resourceTemplates.map((t) => t.uriTemplate), ['api-guidelines://topic/{id}']);
     const read = await client.readResource({ uri: 'api-guidelines://topic/http-status-403' });
     assert.match((read.contents[0] as { text: string }).text, /^## 403 Forbidden\n[\s\S]*\[Permissions\]\(https:\/\/acme\.example\/guide#permissions\)/);
-    await assert.rejects(client.readResource({ uri: 'api-guidelines://topic/http-status-999' }), /No topic 'http-status-999' in the corpus/);
+    await assert.rejects(client.readResource({ uri: 'api-guidelines://topic/http-status-999' }), (e: Error & { code?: number }) => e.code === -32002 && /No topic 'http-status-999' in the corpus/.test(e.message));
   });
 
   it('re-indexes when corpus files change, and tells the client the resource list changed', async () => {

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import type { CorpusIndex } from '../../../server/src/corpus/corpusIndex';
 import { CorpusSet } from '../../../server/src/corpus/corpusSet';
 import { hoverCorpusPage } from '../../../server/src/features/authoring';
+import { renderFindingsForAgent, renderSearchForAgent, renderTopicForAgent } from '../../../server/src/features/agentAnswers';
+import { NO_PREFERENCES } from '../../../server/src/features/guidelineView';
 import { renderHover } from '../../../server/src/features/hoverContent';
 import { encodeLinkTarget, escapeMarkdown, inlineCode, link } from '../../../server/src/features/markdown';
 import type { HttpToken } from '../../../server/src/detect/token';
@@ -68,6 +70,20 @@ describe('security: corpus text in hovers', () => {
       assert.deepStrictEqual(linkTargets(md), ['https://evil.example/guide?a=1&b=%3Cx%3E', 'https://evil.example/a%29b%28c%22d%27e%3Cf%3E']);
       assert.ok(renderedText(md).includes(asPlainText(s)), `the text is shown, not dropped:\n${renderedText(md)}`);
       assert.ok(!md.includes('\r'), 'no carriage return reaches the Markdown');
+    });
+  });
+
+  it('renders the MCP answers for agents as plain text with https links only', () => {
+    HOSTILE.forEach((s, i) => {
+      const topic = index.topicForStatus(400 + i)!;
+      const md = renderTopicForAgent(topic, NO_PREFERENCES);
+      assert.deepStrictEqual(activeContent(md, webOr()), [], s);
+      assert.deepStrictEqual(linkTargets(md), ['https://evil.example/guide?a=1&b=%3Cx%3E', 'https://evil.example/a%29b%28c%22d%27e%3Cf%3E']);
+      assert.ok(renderedText(md).includes(asPlainText(s)), s);
+      const hits = renderSearchForAgent(s, [{ rank: 1, id: s, name: s, category: s, guidelines: [{ id: s, company: s, followed: true }] }]);
+      assert.deepStrictEqual(activeContent(hits, webOr()), [], s);
+      const findings = renderFindingsForAgent([{ path: s, findings: [{ rule: s, severity: 'warning', message: s, line: 1, column: 1, href: 'javascript:alert(1)' }] }]);
+      assert.deepStrictEqual(activeContent(findings, webOr()), [], s);
     });
   });
 
