@@ -26,6 +26,7 @@ export function registerMcpServer(context: vscode.ExtensionContext, output: vsco
     vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
   );
+  output.info(`Agent mode: the MCP server is offered as "${LABEL}" (apiGuidelines.mcp.enabled turns it off).`);
 }
 
 function definitions(context: vscode.ExtensionContext): vscode.McpStdioServerDefinition[] {
