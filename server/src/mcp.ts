@@ -4,6 +4,7 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { RootsListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { ignoredByCheck } from './cli/checkFiles';
 import { corpusFileSystem } from './cli/cliContext';
 import { unknownFollows } from './features/guidelineView';
 import { CorpusManager } from './lsp/corpusManager';
@@ -17,6 +18,8 @@ export interface McpOptions {
   builtinCorpus: string;
   settings: ApiGuidelinesSettings;
   cwd: string;
+  /** The folder exclude globs are relative to: the config file's, else the working folder. */
+  configRoot: string;
   version: string;
   log: (message: string) => void;
 }
@@ -60,7 +63,7 @@ export async function serveMcp(options: McpOptions, stdin: NodeJS.ReadableStream
     settings: options.settings,
     cwd: options.cwd,
     version: options.version,
-    workspace: new WorkspaceFiles(options.cwd, () => options.roots, clientRoots),
+    workspace: new WorkspaceFiles(options.cwd, () => options.roots, clientRoots, ignoredByCheck(options.settings, options.configRoot, options.roots)),
   });
   server.server.setNotificationHandler(RootsListChangedNotificationSchema, () => {
     roots = undefined;

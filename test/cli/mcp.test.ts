@@ -33,8 +33,8 @@ function env(): Record<string, string> {
   return out;
 }
 
-async function connect(cwd: string, args: string[], client = new Client({ name: 'test', version: '1.0.0' })): Promise<Client> {
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cliBundle, 'mcp', '--no-config', ...args], cwd, env: env(), stderr: 'pipe' }));
+async function connect(cwd: string, args: string[], client = new Client({ name: 'test', version: '1.0.0' }), config = false): Promise<Client> {
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cliBundle, 'mcp', ...(config ? [] : ['--no-config']), ...args], cwd, env: env(), stderr: 'pipe' }));
   return client;
 }
 
@@ -52,8 +52,8 @@ async function eventually<T>(ask: () => Promise<T>, ready: (value: T) => boolean
   }
 }
 
-function cliJson(cwd: string, args: string[]): unknown {
-  const run = spawnSync(process.execPath, [cliBundle, ...args, '--no-config', '--format', 'json'], { cwd, env: env(), encoding: 'utf8' });
+function cliJson(cwd: string, args: string[], config = false): unknown {
+  const run = spawnSync(process.execPath, [cliBundle, ...args, ...(config ? [] : ['--no-config']), '--format', 'json'], { cwd, env: env(), encoding: 'utf8' });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return JSON.parse(run.stdout);
 }
@@ -295,6 +295,35 @@ describe('cli: mcp answers equal the CLI\'s', function () {
       const language = path.extname(file.path).slice(1);
       const one = await call(client, 'check_code', { code, language, filename: file.path });
       assert.deepStrictEqual((one.structuredContent as { findings: Finding[] }).findings, file.findings, file.path);
+    }
+  });
+
+  it('reads the config file as check does: corpus, follow, rule levels, and what check_files leaves out', async () => {
+    const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'api-guidelines-mcp-config-')));
+    try {
+      fs.mkdirSync(path.join(tmp, 'corpus'));
+      fs.writeFileSync(path.join(tmp, 'corpus', 'acme.md'), ACME_GUIDELINE);
+      for (const d of ['src', 'generated']) fs.mkdirSync(path.join(tmp, d));
+      fs.writeFileSync(path.join(tmp, 'src', 'a.js'), 'res.status(302);\nres.status(499);\n');
+      fs.writeFileSync(path.join(tmp, 'src', 'b.py'), 'return Response(status=302)\n');
+      fs.writeFileSync(path.join(tmp, 'generated', 'c.js'), 'res.status(302);\n');
+      fs.writeFileSync(path.join(tmp, '.api-guidelines.json'), JSON.stringify({
+        corpus: { paths: ['corpus'] }, guidelines: { follow: ['acme'] },
+        diagnostics: { exclude: ['generated/**'], disabledLanguages: ['python'], rules: { 'acme/9': 'error' } },
+      }));
+      const configured = await connect(tmp, [], undefined, true);
+      try {
+        const cli = cliJson(tmp, ['check', '.'], true) as { files: { path: string; findings: Finding[] }[]; summary: Record<string, number> };
+        const r = await call(configured, 'check_files', { paths: ['.'] });
+        const mcp = r.structuredContent as { files: { path: string; findings: Finding[] }[]; summary: Record<string, number> };
+        assert.deepStrictEqual(mcp.files, cli.files);
+        assert.deepStrictEqual(mcp.summary, cli.summary);
+        assert.deepStrictEqual(mcp.files.map((f) => [f.path, f.findings.map((x) => `${x.rule} ${x.severity}`)]), [['src/a.js', ['acme/9 error', 'unregistered-status warning']]]);
+      } finally {
+        await configured.close();
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
 

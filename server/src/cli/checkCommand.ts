@@ -1,16 +1,15 @@
 /** `check [paths…]`: the editor's diagnostics for every source file below some paths, for CI and terminals. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isInside } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { CorpusProblem, Severity } from '../corpus/model';
-import { configuredSeverity, isExcluded, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { configuredSeverity, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
 import { followedRules, ruleLabel } from '../features/guidelineView';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_OPENAPI_BYTES, formatBytes, parseByteSize, walkFiles, type WalkResult } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { COLOR_OPTIONS, CORPUS_OPTIONS, GUIDELINE_OPTIONS, HELP_OPTION, PROGRAM, displayPath, emit, loadIndex, resolveSettings, styleFor, warnUnknownFollows, type CliIo } from './cliContext';
-import { CheckPool, MIN_FILES_FOR_WORKERS, workersFor, type CheckJob, type FileOutcome } from './checkFiles';
+import { CheckPool, ignoredByCheck, MIN_FILES_FOR_WORKERS, workersFor, type CheckJob, type FileOutcome } from './checkFiles';
 import { CONFIG_FILE_NAME } from './configFile';
 import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
 import { Progress } from './progress';
@@ -92,7 +91,6 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   let index: CorpusIndex;
   let outcomes: FileOutcome[];
   try {
-    const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
     let accepted = 0;
     walk = await walkFiles(paths, {
       accept: (file) => {
@@ -101,10 +99,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
         if (++accepted === MIN_FILES_FOR_WORKERS) pool.start();
         return true;
       },
-      // Corpus folders hold guidelines, not API code; the editor does not diagnose them either.
-      ignore: (file, isDirectory) => (settings.diagnostics.exclude.length > 0 && isExcluded(relative(file), settings.diagnostics.exclude))
-        || resolved.roots.some((r) => isInside(r, file))
-        || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
+      ignore: ignoredByCheck(settings, root, resolved.roots),
     });
     if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
     timing.mark(`walk (${walk.files.length.toLocaleString('en')} files)`);

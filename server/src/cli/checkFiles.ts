@@ -1,18 +1,33 @@
 /** Checking source files for `check`: one file at a time, in this thread or spread over worker threads that share a file counter. */
 import * as os from 'os';
+import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CorpusIndex } from '../corpus/corpusIndex';
+import { isInside } from '../corpus/corpusSet';
 import { LineMap } from '../corpus/lineMap';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { TokenFilter, TokenKind } from '../detect/token';
 import { mayBeOpenApiDocument, OPENAPI_LANGUAGES } from '../detect/openApi';
 import { LITERAL_FAMILY } from '../detect/vocabulary';
-import { diagnose, diagnosesLanguage, type DiagnoseInput } from '../features/diagnostics';
+import { diagnose, diagnosesLanguage, isExcluded, type DiagnoseInput } from '../features/diagnostics';
 import { overLimit, readSourceFileSync } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { displayPath } from './cliContext';
 import { offsetsPosition, type ReportFile, type ReportNote } from './report';
 import { now, type ThreadTiming } from './timing';
+
+/**
+ * What a walk for `check` (and the MCP server's check_files) leaves out: files the exclude globs match (relative to
+ * `root`), files of disabled languages, and the corpus folders, which hold guidelines, not API code (the editor does
+ * not diagnose them either).
+ */
+export function ignoredByCheck(settings: ApiGuidelinesSettings, root: string, corpusRoots: readonly string[]): (file: string, isDirectory: boolean) => boolean {
+  const { exclude, disabledLanguages } = settings.diagnostics;
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  return (file, isDirectory) => (exclude.length > 0 && isExcluded(relative(file), exclude))
+    || corpusRoots.some((r) => isInside(r, file))
+    || (!isDirectory && disabledLanguages.includes(languageForPath(file)!));
+}
 
 /** What every thread needs to check a file the same way; plain data, so it can be sent to a worker. */
 export interface CheckJob {

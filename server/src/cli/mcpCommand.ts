@@ -39,13 +39,13 @@ export const mcpSpec: CommandSpec = {
 
 export async function runMcp(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length) throw new UsageError(`mcp takes no arguments, found '${args.positionals[0]}'`);
-  const { settings, roots } = await resolveSettings(args, io);
+  const { settings, roots, root } = await resolveSettings(args, io);
   applyRuleFlags(settings, args.lists.get('rule') ?? []);
   await requireFolders(roots, 'corpus folder');
   if (!existsSync(MCP_BUNDLE)) throw new Error(`the MCP server bundle is missing next to the CLI (${MCP_BUNDLE}): build with npm run build`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { serveMcp } = require(MCP_BUNDLE) as { serveMcp: (options: McpOptions) => Promise<void> };
   const log = (message: string) => io.stderr.write(`${PROGRAM} mcp: ${message}\n`);
-  await serveMcp({ roots, builtinCorpus: io.builtinCorpus, settings, cwd: io.cwd, version: toolInfo().version, log });
+  await serveMcp({ roots, builtinCorpus: io.builtinCorpus, settings, cwd: io.cwd, configRoot: root, version: toolInfo().version, log });
   return 0;
 }

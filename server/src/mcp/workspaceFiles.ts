@@ -50,6 +50,8 @@ export class WorkspaceFiles {
     private readonly corpusRoots: () => readonly string[],
     /** The client's roots as URIs, or undefined when it offers none. */
     private readonly clientRoots: () => Promise<readonly string[] | undefined>,
+    /** Files and folders a walk leaves out, as `check` does (exclude globs, disabled languages, corpus folders). */
+    private readonly ignore: (file: string, isDirectory: boolean) => boolean = () => false,
     private readonly limits: WorkspaceLimits = DEFAULT_WORKSPACE_LIMITS,
   ) {}
 
@@ -100,7 +102,8 @@ export class WorkspaceFiles {
         if (++files > limits.maxFiles) throw new ToolError(`More than ${limits.maxFiles} source files below ${paths.join(', ')}: name fewer files or smaller folders.`);
         return true;
       },
-      ignore: (_file, isDirectory) => {
+      ignore: (file, isDirectory) => {
+        if (this.ignore(file, isDirectory)) return true;
         if (isDirectory && ++folders > limits.maxFolders) throw new ToolError(`More than ${limits.maxFolders} folders below ${paths.join(', ')}: name fewer files or smaller folders.`);
         return false;
       },
