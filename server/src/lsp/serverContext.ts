@@ -13,6 +13,9 @@ import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuideline
 import { CorpusManager } from './corpusManager';
 import { BUILTIN_SNAPSHOT_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
 
+/** How long a request waits for the client's settings before it goes on with the defaults. */
+export const CONFIGURATION_TIMEOUT_MS = 3000;
+
 export interface InitOptions {
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: unknown;
@@ -34,6 +37,7 @@ export class ServerContext {
   supportsFolderEvents = false;
   workspaceFolders: string[] = [];
   initOptions: InitOptions = {};
+  private warnedConfiguration = false;
 
   constructor(readonly connection: Connection, builtinPath: string) {
     this.corpora = new CorpusManager({
@@ -60,8 +64,28 @@ export class ServerContext {
     if (!this.hasConfiguration) return Promise.resolve(this.globalSettings);
     const cached = this.settingsCache.get(uri);
     if (cached) return cached;
-    const fetched = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'apiGuidelines' })
+    const fallback = () => normalizeSettings(this.initOptions.settings);
+    const asked = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'apiGuidelines' })
       .then((raw: unknown) => normalizeSettings(raw ?? this.initOptions.settings), () => this.globalSettings);
+    // A client that never answers must not hold every request: defaults after a few seconds, the answer when it comes.
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const fetched = Promise.race([asked, new Promise<ApiGuidelinesSettings>((resolve) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        if (!this.warnedConfiguration) {
+          this.warnedConfiguration = true;
+          this.connection.console.warn(`The client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS / 1000} s: default settings are used until it does.`);
+        }
+        resolve(fallback());
+      }, CONFIGURATION_TIMEOUT_MS);
+    })]);
+    void asked.then((settings) => {
+      clearTimeout(timer);
+      if (!timedOut || this.settingsCache.get(uri) !== fetched) return;
+      this.settingsCache.set(uri, Promise.resolve(settings));
+      this.changed();
+    });
     this.settingsCache.set(uri, fetched);
     return fetched;
   }
