@@ -60,6 +60,11 @@ export function referenceLinks(topic: TopicSummary): ReferenceLink[] {
   });
 }
 
+/** Quick picks draw `$(name)` as an icon: corpus text shows it as written (a backslash escapes it, as VS Code's own `escapeIcons`). */
+export function escapeIcons(text: string): string {
+  return text.replace(/(\\)?\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi, (match, escaped?: string) => (escaped ? match : `\\${match}`));
+}
+
 /** Only web links leave the editor: corpus text is untrusted. */
 export function isOpenableUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;
