@@ -44,6 +44,10 @@ export class ServerContext {
       fs: new NodeCorpusFileSystem({ root: builtinPath, file: path.join(__dirname, BUILTIN_SNAPSHOT_FILE) }),
       builtinPath,
       log: (m) => connection.console.log(m),
+      warn: (message) => {
+        connection.console.warn(message);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `API Guidelines: ${message}` });
+      },
       onChange: () => this.changed(),
     });
   }
@@ -94,6 +98,20 @@ export class ServerContext {
     this.settingsCache.clear();
     if (!this.hasConfiguration && raw !== undefined) this.globalSettings = normalizeSettings(raw);
     this.changed();
+    this.retainCorpora();
+  }
+
+  private retainGeneration = 0;
+
+  /** Drops the corpora (and their watchers) that no open document and no workspace request uses any more. */
+  private retainCorpora(): void {
+    const generation = ++this.retainGeneration;
+    const scope = this.workspaceFolders[0] ? this.pathUri(this.workspaceFolders[0]) : '';
+    const uris = new Set([scope, ...this.documents.keys()]);
+    void Promise.all([...uris].map((uri) => this.corpusRoots(uri))).then((lists) => {
+      // A later change decides instead: its lists are the current ones.
+      if (generation === this.retainGeneration) this.corpora.retain(lists);
+    }, () => undefined);
   }
 
   /** The workspace folder (path) holding a resource, for relative corpus paths. */

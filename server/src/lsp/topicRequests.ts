@@ -52,6 +52,8 @@ export async function onStatus(ctx: ServerContext, params: { uri?: string }): Pr
     problems: index.problems.length,
     problemFiles: [...index.problemsByFile].map(([file, list]) => ({ uri: ctx.pathUri(file), count: list.length })),
     corpusPage: doc ? await isCorpusDocument(ctx, doc) : false,
+    loadedCorpora: ctx.corpora.stats().corpora,
+    watchedFolders: ctx.corpora.stats().watchers,
   };
 }
 
