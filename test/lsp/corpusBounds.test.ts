@@ -26,7 +26,7 @@ describe('lsp: corpus folders and queries the server bounds', function () {
     assert.ok(status.watchedFolders <= 5_000 * status.roots.length, `${status.watchedFolders} folders watched`);
     assert.ok(status.topics > 0, 'the built-in corpus still served');
     const warning = await client.until(() => client!.notifications.find((n) => n.method === 'window/showMessage' && /Corpus folder \/: /.test(n.params.message)), 'the limit warning');
-    assert.match(warning.params.message, /More than 5000 folders|More than 50000 files|took over 10 s|levels below/);
+    assert.match(warning!.params.message, /More than 5000 folders|More than 50000 files|took over 10 s|levels below/);
     assert.strictEqual(await client.request('apiGuidelines/ping', null), null);
   });
 
