@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type SearchTopicsParams, type TopicSummary } from '../../server/src/protocol';
-import { escapeIcons, groupByCategory, insertionText, referenceLinks, topicDetail, topicIcon } from './topicItems';
+import { escapeIcons, notificationText, groupByCategory, insertionText, referenceLinks, topicDetail, topicIcon } from './topicItems';
 
 type TopicItem = vscode.QuickPickItem & { topic?: TopicSummary };
 type ActionItem = vscode.QuickPickItem & { run?: () => unknown };
@@ -101,7 +101,7 @@ async function pickAction(topic: TopicSummary, editor: vscode.TextEditor | undef
     items.push({ label: `$(${link.whole ? 'globe' : 'link-external'}) ${escapeIcons(link.label)}`, detail: escapeIcons(link.url), run: () => openReference(link.url) });
   }
   if (!items.length) {
-    void vscode.window.showInformationMessage(`No guideline reference with a link covers ${topic.name}.`);
+    void vscode.window.showInformationMessage(`No guideline reference with a link covers ${notificationText(topic.name)}.`);
     return;
   }
   const chosen = await vscode.window.showQuickPick(items, {

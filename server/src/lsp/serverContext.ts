@@ -9,6 +9,7 @@ import type { Topic } from '../corpus/model';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { HttpToken } from '../detect/token';
 import { unknownFollows } from '../features/guidelineView';
+import { notificationText } from '../features/markdown';
 import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuidelinesSettings } from '../settings';
 import { CorpusManager } from './corpusManager';
 import { BUILTIN_SNAPSHOT_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
@@ -46,7 +47,7 @@ export class ServerContext {
       log: (m) => connection.console.log(m),
       warn: (message) => {
         connection.console.warn(message);
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `API Guidelines: ${message}` });
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `API Guidelines: ${notificationText(message)}` });
       },
       onChange: () => this.changed(),
     });
@@ -154,7 +155,7 @@ export class ServerContext {
       this.warnedFollows.add(item);
       const message = `API Guidelines: apiGuidelines.guidelines.follow names '${item}', but no guideline in the loaded corpora has that id or organisation. Search topics to see the guideline ids.`;
       this.connection.console.warn(message);
-      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notificationText(message) });
     }
   }
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { escapeIcons, groupByCategory, insertionText, isOpenableUrl, referenceLinks, topicDetail, topicIcon } from '../../../client/src/topicItems';
+import { escapeIcons, groupByCategory, insertionText, isOpenableUrl, notificationText, referenceLinks, topicDetail, topicIcon } from '../../../client/src/topicItems';
 import type { TopicSummary } from '../../../server/src/protocol';
 
 const topic = (over: Partial<TopicSummary>): TopicSummary => ({
@@ -59,5 +59,12 @@ describe('client/topicItems: corpus text in quick picks', () => {
   it('escapes in linear time on a long run of openers', () => {
     const text = '$(a'.repeat(50_000);
     assert.strictEqual(escapeIcons(text), text);
+  });
+});
+
+describe('client/topicItems: corpus text in notifications', () => {
+  it('never forms a [label](target) link, and stays on one line', () => {
+    assert.strictEqual(notificationText('[quit](command:workbench.action.quit) and [x] (y)'), '[quit] (command:workbench.action.quit) and [x] (y)');
+    assert.strictEqual(notificationText('a\nb\u202ec'), 'a b c');
   });
 });
