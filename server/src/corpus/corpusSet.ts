@@ -122,14 +122,6 @@ export class CorpusSet {
     return root !== -1 && this.roots[root].files.has(path);
   }
 
-  /** Whether any indexed file lies below the folder. */
-  hasFilesBelow(folder: string): boolean {
-    const root = this.rootOf(folder);
-    if (root === -1) return false;
-    for (const file of this.roots[root].files.keys()) if (file !== folder && isInside(folder, file)) return true;
-    return false;
-  }
-
   private async loadRoot(i: number, path: string, token?: { isCancellationRequested: boolean }): Promise<RootState | undefined> {
     const state: RootState = { path, files: new Map(), notes: [], folders: new Map() };
     let listing: CorpusListing;

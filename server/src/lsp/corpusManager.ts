@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { CorpusSet, isInside, type CorpusFileSystem } from '../corpus/corpusSet';
+import { CorpusSet, corpusFileKind, isInside, type CorpusFileSystem } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { ApiGuidelinesSettings } from '../settings';
 
@@ -239,11 +239,13 @@ export class CorpusManager {
     if (rootGone || !folders?.size) return this.rescan(entry, root);
     const stat = await fs.promises.lstat(file).catch(() => undefined);
     let changed = false;
+    // Constant work per event (a checkout writes thousands of files): lookups, not scans of the corpus.
     if (!stat) {
       // Gone: a page is dropped; a folder that was read (and maybe watched) is a walk's business.
-      if ([...folders.keys()].some((f) => isInside(file, f))) return this.rescan(entry, root);
-      changed = set.remove(file);
-    } else if (stat.isFile() && !set.hasFilesBelow(file) && (await this.inWalkedFolder(folders, file))) {
+      if (folders.has(file)) return this.rescan(entry, root);
+      changed = set.has(file) && set.remove(file);
+    } else if (stat.isFile() && !folders.has(file) && (await this.inWalkedFolder(folders, file))) {
+      if (!corpusFileKind(path.relative(root, file))) return;
       try {
         changed = set.update(file, await this.options.fs.readFile(file));
       } catch {
