@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { spawn } from 'child_process';
+import { fork, spawn } from 'child_process';
 import { TestClient } from '../helpers/lspClient';
 import { serverBundle } from '../helpers/testEnv';
 
@@ -101,6 +101,40 @@ describe('lsp: protocol framing and lifecycle over real stdio', function () {
       assert.strictEqual(client.logs.filter((l) => /did not answer workspace\/configuration/.test(l)).length, 1);
     } finally {
       await client.stop();
+    }
+  });
+
+  it('keeps the same lifecycle over Node IPC, the VS Code client\'s transport', async () => {
+    const child = fork(serverBundle, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    const received: any[] = [];
+    child.on('message', (m: any) => {
+      received.push(m);
+      if (m.method && m.id !== undefined) child.send({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? m.params.items.map(() => ({})) : null });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const answer = async (id: number, message: object): Promise<any> => {
+      child.send({ jsonrpc: '2.0', id, ...message });
+      const deadline = Date.now() + 10000;
+      for (;;) {
+        const found = received.find((m) => m.id === id && !m.method);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no answer to ${id}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      assert.strictEqual((await answer(1, { method: 'apiGuidelines/ping', params: null })).error?.code, -32002);
+      assert.ok((await answer(2, { method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } })).result.capabilities.hoverProvider);
+      child.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+      child.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///w/a.js', languageId: 'javascript', version: 1, text: 'res.status(404)' } } });
+      const hover = await answer(3, { method: 'textDocument/hover', params: { textDocument: { uri: 'file:///w/a.js' }, position: { line: 0, character: 12 } } });
+      assert.match(hover.result.contents.value, /^### 404 Not Found/);
+      assert.strictEqual((await answer(4, { method: 'shutdown' })).error, undefined);
+      assert.strictEqual((await answer(5, { method: 'apiGuidelines/ping', params: null })).error?.code, -32600);
+      child.send({ jsonrpc: '2.0', method: 'exit' });
+      assert.strictEqual(await exited, 0);
+    } finally {
+      if (child.exitCode === null) child.kill();
     }
   });
 });
