@@ -6,7 +6,6 @@ import {
   type DataCallback,
   type MessageReader,
   type MessageWriter,
-  type PartialMessageInfo,
   type RequestMessage,
 } from 'vscode-languageserver';
 
@@ -132,4 +131,3 @@ export class LifecycleReader implements MessageReader {
   }
 }
 
-export type { PartialMessageInfo };
