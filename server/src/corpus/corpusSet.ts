@@ -6,10 +6,19 @@ import { parseStylebookGuideline, parseStylebookTopics } from './stylebookData';
 import { filesFromSnapshot } from './snapshot';
 import { parseCorpusPage } from './topicPage';
 
+/** What a walk of one corpus root found. */
+export interface CorpusListing {
+  files: string[];
+  /** Links not followed, unreadable folders, limits reached: warnings on the root. */
+  skipped: { path: string; reason: string }[];
+  /** The folders walked (root first), as reached and as real paths: what a watcher watches. */
+  folders?: { path: string; real: string }[];
+}
+
 /** File access for the corpus reader (the only way the pure core touches disk). */
 export interface CorpusFileSystem {
   /** Paths of corpus candidate files below `root`, recursively; never follows links out of the root. */
-  listFiles(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }>;
+  listFiles(root: string): Promise<CorpusListing>;
   readFile(path: string): Promise<string>;
   /** Reads several files at once where that is cheaper; an Error in place of each file that could not be read. */
   readFiles?(paths: string[]): Promise<(string | Error)[]>;
@@ -52,6 +61,8 @@ interface RootState {
   path: string;
   files: Map<string, ParsedFile>;
   notes: CorpusProblem[];
+  /** Folders walked: path as reached → real path (none when the root is missing). */
+  folders: Map<string, string>;
 }
 
 /** A set of corpus roots in priority order; `index` is rebuilt after each change. */
@@ -76,54 +87,88 @@ export class CorpusSet {
     const roots: RootState[] = [];
     this.fromSnapshot = 0;
     for (const [i, path] of rootPaths.entries()) {
-      const state: RootState = { path, files: new Map(), notes: [] };
+      const state = await this.loadRoot(i, path, token);
+      if (!state) return this.current;
       roots.push(state);
-      let listing: Awaited<ReturnType<CorpusFileSystem['listFiles']>>;
-      try {
-        listing = await this.fs.listFiles(path);
-      } catch (e) {
-        state.notes.push(note(path, 'missing-root', `Corpus folder not found or not readable: ${(e as Error).message}`));
-        continue;
-      }
-      for (const s of listing.skipped) state.notes.push(note(s.path, 'skipped', s.reason, 'warning'));
-      const files: string[] = [];
-      const kinds: CorpusFileKind[] = [];
-      for (const file of listing.files) {
-        const kind = corpusFileKind(relative(path, file));
-        if (!kind) continue;
-        files.push(file);
-        kinds.push(kind);
-      }
-      // With a snapshot, the texts are read first and parsed only if it does not match them.
-      const saved = this.fs.readSnapshot ? await this.fs.readSnapshot(path).catch(() => undefined) : undefined;
-      const read: { path: string; file: string; text: string; kind: CorpusFileKind }[] = [];
-      for (let from = 0; from < files.length; from += READ_BATCH) {
-        if (token?.isCancellationRequested) return this.current;
-        const batch = files.slice(from, from + READ_BATCH);
-        const texts = await this.readBatch(batch);
-        texts.forEach((text, j) => {
-          const file = batch[j];
-          if (typeof text !== 'string') state.notes.push(note(file, 'unreadable', `Could not read corpus file: ${text.message}`));
-          else if (saved) read.push({ path: relative(path, file), file, text, kind: kinds[from + j] });
-          else state.files.set(file, parseCorpusFile(file, text, kinds[from + j], i));
-        });
-      }
-      if (!saved) continue;
-      const fromSnapshot = filesFromSnapshot(saved, read, i);
-      if (fromSnapshot) {
-        fromSnapshot.forEach((parsed, j) => state.files.set(read[j].file, parsed));
-        this.fromSnapshot += fromSnapshot.length;
-        continue;
-      }
-      for (let from = 0; from < read.length; from += READ_BATCH) {
-        if (token?.isCancellationRequested) return this.current;
-        for (const f of read.slice(from, from + READ_BATCH)) state.files.set(f.file, parseCorpusFile(f.file, f.text, f.kind, i));
-        // A turn of the event loop between batches, as reading gives when there is no snapshot.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
     }
     this.roots = roots;
     return this.rebuild();
+  }
+
+  /**
+   * Reads one root again from scratch, by the same rules as the first load (links, loops, limits):
+   * after a folder appeared or went, a link was added, or the root itself was deleted or recreated.
+   */
+  async reloadRoot(rootPath: string): Promise<CorpusIndex> {
+    const i = this.roots.findIndex((r) => r.path === rootPath);
+    if (i === -1) return this.current;
+    const state = await this.loadRoot(i, rootPath);
+    // The roots may have been reloaded meanwhile: only a root still in place is replaced.
+    if (state && this.roots[i]?.path === rootPath) {
+      this.roots[i] = state;
+      this.rebuild();
+    }
+    return this.current;
+  }
+
+  /** Folders walked per root (path as reached → real path): what watchers watch. */
+  folders(rootPath: string): ReadonlyMap<string, string> | undefined {
+    return this.roots.find((r) => r.path === rootPath)?.folders;
+  }
+
+  /** Whether the file is indexed (or reported) under this path. */
+  has(path: string): boolean {
+    const root = this.rootOf(path);
+    return root !== -1 && this.roots[root].files.has(path);
+  }
+
+  private async loadRoot(i: number, path: string, token?: { isCancellationRequested: boolean }): Promise<RootState | undefined> {
+    const state: RootState = { path, files: new Map(), notes: [], folders: new Map() };
+    let listing: CorpusListing;
+    try {
+      listing = await this.fs.listFiles(path);
+    } catch (e) {
+      state.notes.push(note(path, 'missing-root', `Corpus folder not found or not readable: ${(e as Error).message}`));
+      return state;
+    }
+    for (const f of listing.folders ?? []) state.folders.set(f.path, f.real);
+    for (const s of listing.skipped) state.notes.push(note(s.path, 'skipped', s.reason, 'warning'));
+    const files: string[] = [];
+    const kinds: CorpusFileKind[] = [];
+    for (const file of listing.files) {
+      const kind = corpusFileKind(relative(path, file));
+      if (!kind) continue;
+      files.push(file);
+      kinds.push(kind);
+    }
+    // With a snapshot, the texts are read first and parsed only if it does not match them.
+    const saved = this.fs.readSnapshot ? await this.fs.readSnapshot(path).catch(() => undefined) : undefined;
+    const read: { path: string; file: string; text: string; kind: CorpusFileKind }[] = [];
+    for (let from = 0; from < files.length; from += READ_BATCH) {
+      if (token?.isCancellationRequested) return undefined;
+      const batch = files.slice(from, from + READ_BATCH);
+      const texts = await this.readBatch(batch);
+      texts.forEach((text, j) => {
+        const file = batch[j];
+        if (typeof text !== 'string') state.notes.push(note(file, 'unreadable', `Could not read corpus file: ${text.message}`));
+        else if (saved) read.push({ path: relative(path, file), file, text, kind: kinds[from + j] });
+        else state.files.set(file, parseCorpusFile(file, text, kinds[from + j], i));
+      });
+    }
+    if (!saved) return state;
+    const fromSnapshot = filesFromSnapshot(saved, read, i);
+    if (fromSnapshot) {
+      fromSnapshot.forEach((parsed, j) => state.files.set(read[j].file, parsed));
+      this.fromSnapshot += fromSnapshot.length;
+      return state;
+    }
+    for (let from = 0; from < read.length; from += READ_BATCH) {
+      if (token?.isCancellationRequested) return undefined;
+      for (const f of read.slice(from, from + READ_BATCH)) state.files.set(f.file, parseCorpusFile(f.file, f.text, f.kind, i));
+      // A turn of the event loop between batches, as reading gives when there is no snapshot.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return state;
   }
 
   private async readBatch(files: string[]): Promise<(string | Error)[]> {

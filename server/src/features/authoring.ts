@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Guideline, SourceRange, Topic } from '../corpus/model';
 import { isWebUrl, LEVELS } from '../corpus/topicPage';
 import { renderTopic, type HoverOptions } from './hoverContent';
-import { encodeLinkTarget, escapeMarkdown, inlineCode, link } from './markdown';
+import { encodeLinkTarget, escapeMarkdown, inlineCode, link, plainText } from './markdown';
 
 /** The mapping a key belongs to: the page itself, a guideline entry, a reference or the policy. */
 export type FieldContext = 'topic' | 'guideline' | 'topicGuideline' | 'reference' | 'policy' | 'topicReferences' | 'revision' | 'rule' | 'check';
@@ -132,7 +132,9 @@ export interface AuthoringCompletion {
   insertText: string;
   /** insertText uses snippet syntax (`${1:…}`). */
   snippet?: boolean;
+  /** Plain text. */
   detail?: string;
+  /** Markdown: corpus text in it is escaped. */
   documentation?: string;
   sortText?: string;
 }
@@ -200,7 +202,7 @@ export function completeCorpusPage(text: string, offset: number, index: CorpusIn
   if (context === 'topicReferences') {
     // Under `topics:` the keys are topic ids.
     const items = [...index.topics.values()].filter((t) => !present.has(t.id) || t.id === typed).sort((a, b) => a.id.localeCompare(b.id))
-      .map((t): AuthoringCompletion => ({ label: t.id, kind: 'field', insertText: `${t.id}:\n  - name: `, detail: t.name, documentation: t.category }));
+      .map((t): AuthoringCompletion => ({ label: plainText(t.id), kind: 'field', insertText: `${plainText(t.id)}:\n  - name: `, detail: plainText(t.name), documentation: escapeMarkdown(t.category) }));
     return { from: offset - typed.length, to: wordEnd, items };
   }
   const items = FIELDS[context]
@@ -232,14 +234,15 @@ function valueCompletions(source: ValueSource, index: CorpusIndex): AuthoringCom
     const counts = new Map<string, number>();
     for (const t of index.topics.values()) counts.set(t.category, (counts.get(t.category) ?? 0) + 1);
     return [...counts].sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([c, n]) => ({ label: c, kind: 'value', insertText: c, detail: `${n} topic${n === 1 ? '' : 's'}` }));
+      .map(([c, n]) => ({ label: plainText(c), kind: 'value', insertText: plainText(c), detail: `${n} topic${n === 1 ? '' : 's'}` }));
   }
+  // Corpus text: plain text where the editor shows text, escaped where it renders Markdown, links only to http(s).
   return knownGuidelines(index).map((g) => ({
-    label: g.id,
+    label: plainText(g.id),
     kind: 'value',
-    insertText: g.id,
-    detail: `${g.company} — ${g.title}`,
-    documentation: g.url,
+    insertText: plainText(g.id),
+    detail: plainText(`${g.company} — ${g.title}`),
+    documentation: g.url ? link(g.url, g.url) : undefined,
   }));
 }
 

@@ -29,6 +29,19 @@ export function escapeMarkdown(text: string): string {
     .replace(BLOCK_START, (m) => m.replace(/[#\-+=.)]$/, '\\$&'));
 }
 
+/**
+ * Corpus text for places that show plain text (completion labels and details, symbol names, action titles,
+ * quick picks, diagnostic messages): one line, without control characters or bidirectional overrides.
+ */
+export function plainText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(LINE_BREAK, ' ').replace(/[\t\u0085]/g, ' ');
+}
+
+/** Text for an editor notification, where `[label](target)` is a live link (`command:` included): no link can form. */
+export function notificationText(text: string): string {
+  return plainText(text).replace(/\]\s*\(/g, '] (');
+}
+
 /** Text as an inline code span: fenced by more backticks than it holds, so that it cannot close early. */
 export function inlineCode(text: string): string {
   const flat = text.replace(INVISIBLE, '').replace(LINE_BREAK, ' ');

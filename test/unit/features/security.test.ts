@@ -143,3 +143,28 @@ describe('security: Markdown building blocks', () => {
     }
   });
 });
+
+describe('security: a reference rule id cannot leave its code span', () => {
+  it('keeps a backtick in a rule id inside the badge', async () => {
+    const page = `---
+topic_id: http-status-418
+topic_category: C
+topic_name: Teapot
+topic_description: D
+guidelines:
+  - guideline_id: g
+    guideline_title: G
+    guideline_company: Co
+    references:
+      - name: Section
+        url: https://e.example/s
+        rule: "x\` [run](command:workbench.action.quit) \`y"
+        level: MUST
+---
+`;
+    const index = await new CorpusSet(new MemoryFileSystem({ '/c/t.md': page })).load(['/c']);
+    const md = renderHover(index, status(418));
+    assert.deepStrictEqual(activeContent(md, webOr()), [], md);
+    assert.ok(renderedText(md).includes('x` [run](command:workbench.action.quit) `y MUST'), renderedText(md));
+  });
+});
