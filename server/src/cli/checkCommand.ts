@@ -45,7 +45,7 @@ export const checkSpec: CommandSpec = {
     { name: 'max-openapi-size', kind: 'value', arg: 'SIZE', help: `The same for OpenAPI documents (default: ${formatBytes(DEFAULT_MAX_OPENAPI_BYTES)})` },
     { name: 'no-error-on-unmatched', kind: 'flag', help: 'Exit 0, not 2, when there is no file to check (e.g. in a pre-commit hook)' },
     { name: 'no-progress', kind: 'flag', help: 'No progress counter on stderr (shown only on terminals, for long runs)' },
-    { name: 'jobs', kind: 'value', arg: 'N', help: 'Check files on N threads (default: one per CPU for large runs; 1: no worker threads)' },
+    { name: 'jobs', kind: 'value', arg: 'N', help: 'Check files on N threads, at most one per CPU and one per file (default: one per CPU for large runs; 1: no worker threads)' },
     ...GUIDELINE_OPTIONS,
     ...CORPUS_OPTIONS,
     ...COLOR_OPTIONS,
@@ -84,7 +84,6 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const job: CheckJob = { settings, cwd: io.cwd, maxBytes: options.maxBytes, maxOpenApiBytes: options.maxOpenApiBytes };
   const workers = workersFor(options.jobs);
   const pool = new CheckPool(workers && fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined, workers, { job, roots: resolved.roots, builtinCorpus: io.builtinCorpus });
-  if (options.jobs !== undefined) pool.start();
   // The index loads while the folders are walked; a bad path is still reported before a bad corpus folder.
   const loading = loadIndex(resolved.roots, io.builtinCorpus);
   loading.catch(() => undefined);
@@ -97,8 +96,10 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     walk = await walkFiles(paths, {
       accept: (file) => {
         if (languageForPath(file) === undefined) return false;
-        // Enough files for workers to pay: they start now and load while the walk goes on.
+        // Enough files for workers to pay: they start now and load while the walk goes on. With --jobs, one more
+        // per file found, up to the cap: never more threads than files.
         if (++accepted === MIN_FILES_FOR_WORKERS) pool.start();
+        else if (options.jobs !== undefined) pool.start(accepted - 1);
         return true;
       },
       // Corpus folders hold guidelines, not API code; the editor does not diagnose them either.

@@ -4,7 +4,7 @@ import type { Severity, Topic, TopicGuideline } from '../corpus/model';
 import { isWebUrl } from '../corpus/topicPage';
 import { STATUS_BY_CODE } from '../detect/httpVocabulary';
 import type { HttpToken } from '../detect/token';
-import { CORPUS_LANGUAGE, type ApiGuidelinesSettings, type RuleSeverity } from '../settings';
+import { CORPUS_LANGUAGE, parseSeverity, type ApiGuidelinesSettings, type RuleSeverity } from '../settings';
 import type { Finding } from './finding';
 import { arrangeGuidelines, followedRules, ruleLabel, type FollowedRule, type GuidelinePreferences } from './guidelineView';
 import { tokenLabel, topicForToken } from './hoverContent';
@@ -218,14 +218,9 @@ function defaultSeverity(rule: RuleInfo, quietUncovered: boolean): RuleInfo['def
   return rule.id === 'uncovered-status' && quietUncovered ? 'off' : rule.defaultSeverity;
 }
 
-const SEVERITY_WORDS: Readonly<Record<string, RuleSeverity>> = {
-  off: 'off', hint: 'hint', info: 'information', information: 'information', warning: 'warning', warn: 'warning', error: 'error',
-};
-
-/** The user's severity for a rule, if set to something meaningful. */
+/** The user's severity for a rule, if set to something meaningful; only the rules' own entries count. */
 export function configuredSeverity(rules: Record<string, unknown> | undefined, id: string): RuleSeverity | undefined {
-  const v = rules?.[id];
-  return typeof v === 'string' ? SEVERITY_WORDS[v.toLowerCase()] : undefined;
+  return rules && Object.hasOwn(rules, id) ? parseSeverity(rules[id]) : undefined;
 }
 
 /** The first web link a topic offers, in the order its page lists guidelines: a reference, else the guideline. */

@@ -9,7 +9,7 @@ import type { Topic } from '../corpus/model';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { HttpToken } from '../detect/token';
 import { unknownFollows } from '../features/guidelineView';
-import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuidelinesSettings } from '../settings';
+import { DEFAULT_SETTINGS, languageForPath, settingsPath, validateSettings, type ApiGuidelinesSettings } from '../settings';
 import { CorpusManager } from './corpusManager';
 import { BUILTIN_SNAPSHOT_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
 
@@ -22,6 +22,9 @@ export interface InitOptions {
   untrustedWorkspace?: boolean;
   builtinCorpusPath?: string;
 }
+
+/** Distinct settings problems told to the user; past this, a client sending ever new bad settings is not heard. */
+const MAX_SETTINGS_WARNINGS = 50;
 
 export class ServerContext {
   readonly documents = new TextDocuments(TextDocument);
@@ -61,15 +64,30 @@ export class ServerContext {
     const cached = this.settingsCache.get(uri);
     if (cached) return cached;
     const fetched = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'apiGuidelines' })
-      .then((raw: unknown) => normalizeSettings(raw ?? this.initOptions.settings), () => this.globalSettings);
+      .then((raw: unknown) => this.validated(raw ?? this.initOptions.settings), () => this.globalSettings);
     this.settingsCache.set(uri, fetched);
     return fetched;
   }
 
   settingsChanged(raw?: unknown): void {
     this.settingsCache.clear();
-    if (!this.hasConfiguration && raw !== undefined) this.globalSettings = normalizeSettings(raw);
+    if (!this.hasConfiguration && raw !== undefined) this.globalSettings = this.validated(raw);
     this.changed();
+  }
+
+  private readonly warnedSettings = new Set<string>();
+
+  /** The settings a client sent, checked; each bad entry is dropped and told once (the output channel, a message). */
+  private validated(raw: unknown): ApiGuidelinesSettings {
+    const { settings, problems } = validateSettings(raw);
+    for (const p of problems) {
+      const message = `API Guidelines: apiGuidelines.${settingsPath(p.path)} ${p.message}; the setting is ignored.`;
+      if (this.warnedSettings.has(message) || this.warnedSettings.size >= MAX_SETTINGS_WARNINGS) continue;
+      this.warnedSettings.add(message);
+      this.connection.console.warn(message);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+    return settings;
   }
 
   /** The workspace folder (path) holding a resource, for relative corpus paths. */
