@@ -15,6 +15,7 @@ import { CONFIG_FILE_NAME } from './configFile';
 import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
 import { Progress } from './progress';
 import { reachesSeverity, sortReport, type ReportFile, type ReportNote, type RuleInfo } from './report';
+import { terminalSafe } from './terminalStyle';
 import { Timing, timingEnabled } from './timing';
 import { toolInfo } from './toolInfo';
 
@@ -77,7 +78,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const { settings, root } = resolved;
   applyRuleFlags(settings, args.lists.get('rule') ?? []);
   settings.diagnostics.exclude.push(...(args.lists.get('exclude') ?? []));
-  if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${resolved.configFile}: nothing is reported\n`);
+  if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${terminalSafe(resolved.configFile ?? '')}: nothing is reported\n`);
 
   const given = args.positionals.length ? args.positionals : ['.'];
   const paths = given.map((p) => path.resolve(io.cwd, p));
@@ -114,7 +115,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     warnUnknownFollows(index, settings, io);
     const codes = followedRules(index, settings.guidelines.follow).map((r) => r.code);
     for (const id of Object.keys(settings.diagnostics.rules)) {
-      if (id.includes('/') && !codes.includes(id)) io.stderr.write(`${PROGRAM}: warning: '${id}' is no checkable rule of a followed guideline${suggest(id, codes).replace(/--/g, '')}: its setting has no effect\n`);
+      if (id.includes('/') && !codes.includes(id)) io.stderr.write(`${PROGRAM}: warning: '${terminalSafe(id)}' is no checkable rule of a followed guideline${suggest(id, codes).replace(/--/g, '')}: its setting has no effect\n`);
     }
     const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
     const threads = walk.files.length < MIN_FILES_FOR_WORKERS && options.jobs === undefined ? 1 : undefined;
@@ -145,7 +146,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   if (report.checked === 0 && !args.flags.has('no-error-on-unmatched')) {
     printNotes(report.notes, io);
     reportCorpusErrors(corpusErrors, io);
-    io.stderr.write(`${PROGRAM}: no files to check in ${given.join(', ')}`
+    io.stderr.write(`${PROGRAM}: no files to check in ${terminalSafe(given.join(', '))}`
       + `${walk.files.length ? `: all ${walk.files.length} skipped` : ''} (--no-error-on-unmatched allows it)\n`);
     return 2;
   }
@@ -159,7 +160,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 function printNotes(notes: readonly ReportNote[], io: CliIo): void {
-  for (const n of notes) io.stderr.write(`${PROGRAM}: skipped ${n.path}: ${n.message}\n`);
+  for (const n of notes) io.stderr.write(`${PROGRAM}: skipped ${terminalSafe(n.path)}: ${terminalSafe(n.message)}\n`);
 }
 
 function checkOptions(args: ParsedArgs): CheckOptions {
@@ -233,7 +234,7 @@ function reportCorpusErrors(problems: readonly CorpusProblem[], io: CliIo): void
   if (!problems.length) return;
   io.stderr.write(`${PROGRAM}: ${problems.length} error(s) in the corpus; run \`${PROGRAM} validate\` to see them all:\n`);
   for (const p of problems.slice(0, MAX_CORPUS_PROBLEMS_SHOWN)) {
-    io.stderr.write(`  ${displayPath(io.cwd, p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} [${p.code}]\n`);
+    io.stderr.write(`  ${terminalSafe(displayPath(io.cwd, p.file))}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${terminalSafe(p.message)} [${p.code}]\n`);
   }
   if (problems.length > MAX_CORPUS_PROBLEMS_SHOWN) io.stderr.write(`  … and ${problems.length - MAX_CORPUS_PROBLEMS_SHOWN} more\n`);
 }
