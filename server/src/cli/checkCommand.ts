@@ -5,6 +5,7 @@ import { isInside } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { CorpusProblem, Severity } from '../corpus/model';
 import { configuredSeverity, isExcluded, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { globError } from '../features/glob';
 import { followedRules, ruleLabel } from '../features/guidelineView';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_OPENAPI_BYTES, formatBytes, parseByteSize, walkFiles, type WalkResult } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
@@ -77,7 +78,12 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const resolved = await resolveSettings(args, io);
   const { settings, root } = resolved;
   applyRuleFlags(settings, args.lists.get('rule') ?? []);
-  settings.diagnostics.exclude.push(...(args.lists.get('exclude') ?? []));
+  for (const glob of args.lists.get('exclude') ?? []) {
+    const error = globError(glob);
+    // A malformed glob would match nothing: said once, and the other globs and every finding still apply.
+    if (error) io.stderr.write(`${PROGRAM}: warning: --exclude '${terminalSafe(glob)}' is malformed (${terminalSafe(error)}) and matches nothing; ignored\n`);
+    else settings.diagnostics.exclude.push(glob);
+  }
   if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${terminalSafe(resolved.configFile ?? '')}: nothing is reported\n`);
 
   const given = args.positionals.length ? args.positionals : ['.'];
