@@ -57,7 +57,7 @@ export function parseSeverity(value: unknown): RuleSeverity | undefined {
 /** Why a rule id cannot be configured, or undefined when it can. */
 export function ruleIdProblem(id: string): string | undefined {
   if (RULE_IDS.includes(id) || GUIDELINE_RULE_CODE.test(id)) return undefined;
-  return `unknown rule '${id}': expected one of ${RULE_IDS.join(', ')}, or a followed guideline's rule such as zalando/150`;
+  return `unknown rule '${shorten(id)}': expected one of ${RULE_IDS.join(', ')}, or a followed guideline's rule such as zalando/150`;
 }
 
 /** One bad setting: where (`diagnostics.rules.policy`) and what is wrong. The entry is dropped, the rest kept. */
@@ -109,7 +109,7 @@ export function validateSettings(raw: unknown): { settings: ApiGuidelinesSetting
   };
   const exclude = strings('diagnostics', 'exclude').filter((glob, i) => {
     const error = globError(glob);
-    if (error) problems.push({ path: ['diagnostics', 'exclude', i], message: `the glob '${glob}' is malformed (${error}) and matches nothing` });
+    if (error) problems.push({ path: ['diagnostics', 'exclude', i], message: `the glob '${shorten(glob)}' is malformed (${error}) and matches nothing` });
     return !error;
   });
   return {
@@ -142,7 +142,7 @@ function validRules(v: unknown, problems: SettingsProblem[]): Record<string, Rul
     const idProblem = ruleIdProblem(id);
     const severity = parseSeverity(value);
     if (idProblem) problems.push({ path: ['diagnostics', 'rules', id], message: idProblem });
-    else if (!severity) problems.push({ path: ['diagnostics', 'rules', id], message: `${JSON.stringify(value)} is no severity: expected off, hint, information, warning or error` });
+    else if (!severity) problems.push({ path: ['diagnostics', 'rules', id], message: `${shorten(JSON.stringify(value) ?? String(value))} is no severity: expected off, hint, information, warning or error` });
     // A data property even for a name like `__proto__` (which an id check lets through only inside a code).
     else Object.defineProperty(rules, id, { value: severity, enumerable: true, writable: true, configurable: true });
   }
@@ -152,6 +152,11 @@ function validRules(v: unknown, problems: SettingsProblem[]): Record<string, Rul
 /** `settings`, a place in them, as written: `diagnostics.rules.policy`, `diagnostics.exclude[2]`. */
 export function settingsPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}
+
+/** A value as quoted in a message: long ones cut, so a hostile setting cannot flood the output. */
+function shorten(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function own(o: unknown, key: string): unknown {
