@@ -12,7 +12,15 @@
 /** Longer patterns are refused: a path is at most a few thousand characters, and no real pattern comes near. */
 export const MAX_GLOB_LENGTH = 4096;
 /** Automaton states kept per pattern; past this the cache starts over (the match stays linear, only slower). */
-const MAX_CACHED_STATES = 2048;
+const MAX_CACHED_STATES = 256;
+/**
+ * States kept by all patterns together (about 600 bytes each): a hostile ignore file of 100,000 lines must not hold
+ * gigabytes. Past this, a pattern that needs a new state drops its own cache first.
+ */
+export const MAX_LIVE_STATES = 65_536;
+let liveStates = 0;
+/** Gives back the states of a pattern that is no longer used. */
+const released = new FinalizationRegistry<{ states: number }>((held) => { liveStates -= held.states; });
 const SLASH = 0x2f;
 
 type CharTest = (code: number) => boolean;
@@ -53,6 +61,11 @@ export function compileGlob(pattern: string, dialect: GlobDialect, unanchored = 
   const parsed = dialect === 'exclude' ? parseExcludeGlob(pattern) : parseGitignoreGlob(pattern, unanchored);
   if ('error' in parsed) return { ...NOTHING, error: parsed.error };
   return simpleGlob(parsed.nodes) ?? new GlobAutomaton(parsed.nodes);
+}
+
+/** Automaton states held by all compiled patterns (bounded by MAX_LIVE_STATES, give or take one per pattern). */
+export function liveGlobStates(): number {
+  return liveStates;
 }
 
 /** Why an exclude glob is malformed, or undefined when it is fine. */
@@ -287,10 +300,13 @@ class GlobAutomaton implements CompiledGlob {
   private dfa: DfaState[] = [];
   private byKey = new Map<string, number>();
   private initial = -1;
+  /** This pattern's share of `liveStates`. */
+  private readonly held = { states: 0 };
   work = 0;
 
   constructor(nodes: readonly GlobNode[]) {
     this.start = this.sequence(nodes, 0);
+    released.register(this, this.held);
   }
 
   matches(path: string): boolean {
@@ -317,9 +333,16 @@ class GlobAutomaton implements CompiledGlob {
   }
 
   private reset(): void {
+    this.clear();
+    this.initial = this.intern(this.closure([this.start]));
+  }
+
+  private clear(): void {
+    liveStates -= this.held.states;
+    this.held.states = 0;
     this.dfa = [];
     this.byKey = new Map();
-    this.initial = this.intern(this.closure([this.start]));
+    this.initial = -1;
   }
 
   private step(from: number, code: number): number {
@@ -330,10 +353,8 @@ class GlobAutomaton implements CompiledGlob {
     this.work += s.states.length;
     for (const n of s.states) if (this.nfa[n].test!(code)) targets.push(this.nfa[n].next);
     // A full cache starts over from here (the next run rebuilds the initial state): memory stays bounded, the match linear.
-    if (this.dfa.length > MAX_CACHED_STATES) {
-      this.dfa = [];
-      this.byKey = new Map();
-      this.initial = -1;
+    if (this.dfa.length > MAX_CACHED_STATES || liveStates >= MAX_LIVE_STATES) {
+      this.clear();
       return this.intern(this.closure(targets));
     }
     const to = this.intern(this.closure(targets));
@@ -368,6 +389,8 @@ class GlobAutomaton implements CompiledGlob {
     if (id === undefined) {
       id = this.dfa.push({ ...set, ascii: new Int32Array(128).fill(-1), other: new Map() }) - 1;
       this.byKey.set(key, id);
+      this.held.states++;
+      liveStates++;
     }
     return id;
   }

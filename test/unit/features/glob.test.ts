@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { compileGlob, globError, MAX_GLOB_LENGTH } from '../../../server/src/features/glob';
+import { compileGlob, globError, liveGlobStates, MAX_GLOB_LENGTH, MAX_LIVE_STATES } from '../../../server/src/features/glob';
 import { isExcluded } from '../../../server/src/features/diagnostics';
 import { IgnoreFile, IgnoreStack, parseIgnoreLine } from '../../../server/src/node/gitignore';
 
@@ -36,6 +36,15 @@ describe('features/glob: bounded matching', () => {
     const ignoreGrowth = worstGrowth((n) => workFor(ignoreLine, 'gitignore', long(n), true), 1000, 4);
     const folderGrowth = worstGrowth((n) => workFor('**/a/**/a/**/a/**/b', 'exclude', 'a/'.repeat(n)), 500, 4);
     for (const g of [excludeGrowth, ignoreGrowth, folderGrowth]) assert.ok(g <= 2.2, `work grew ×${g.toFixed(2)} per doubling`);
+  });
+
+  it('keeps the states of all patterns together within a budget (a hostile ignore file of many lines)', () => {
+    // Each pattern passes through ~240 distinct states on this path; 300 of them would hold 72,000.
+    const patterns = Array.from({ length: 300 }, (_, i) => compileGlob(`${'*a'.repeat(240)}${i}`, 'gitignore'));
+    const path = 'a'.repeat(250);
+    for (const p of patterns) assert.strictEqual(p.matches(path), false);
+    assert.ok(liveGlobStates() <= MAX_LIVE_STATES + patterns.length, `${liveGlobStates()} states held`);
+    assert.strictEqual(patterns[7].matches(`${path}7`), true, 'a pattern whose cache was dropped still matches');
   });
 
   it('holds for generated patterns of stars, letters and braces (work at most ×2.2 per doubling)', () => {
