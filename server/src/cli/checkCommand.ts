@@ -114,7 +114,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
         || resolved.roots.some((r) => isInside(r, file))
         || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
     });
-    if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
+    if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => terminalSafe(displayPath(io.cwd, m))).join(', ')}`);
     timing.mark(`walk (${walk.files.length.toLocaleString('en')} files)`);
     index = await loading;
     timing.mark('corpus');
