@@ -187,10 +187,10 @@ export class CheckPool {
 
   constructor(private readonly workerScript: string | undefined, private readonly size: number, private readonly setup: WorkerSetup) {}
 
-  /** Starts the workers, once. */
-  start(): void {
-    if (!this.workerScript || this.workers.length) return;
-    for (let i = 0; i < this.size; i++) this.workers.push(startWorker(this.workerScript, this.setup));
+  /** Starts the workers, at most `limit` in all (a run of n files needs no more than n - 1 beside this thread). */
+  start(limit = Infinity): void {
+    if (!this.workerScript) return;
+    while (this.workers.length < Math.min(this.size, limit)) this.workers.push(startWorker(this.workerScript, this.setup));
   }
 
   /**
@@ -238,9 +238,12 @@ function startWorker(script: string, setup: WorkerSetup): { worker: Worker; resu
   return { worker, result };
 }
 
-/** Worker threads worth starting on this machine: none when `--jobs 1` or on one CPU. */
-export function workersFor(jobs: number | undefined): number {
-  return Math.max(0, (jobs ?? os.availableParallelism()) - 1);
+/**
+ * Worker threads worth starting on this machine: none when `--jobs 1` or on one CPU. `--jobs` is capped at the CPUs:
+ * each worker holds its own corpus index (tens of MB), and more threads than CPUs only wait for each other.
+ */
+export function workersFor(jobs: number | undefined, cpus = os.availableParallelism()): number {
+  return Math.max(0, Math.min(jobs ?? cpus, cpus) - 1);
 }
 
 /** Small runs finish before a worker has started: below this many files, everything is checked in this thread. */

@@ -4,6 +4,7 @@ import { checkSpec, runCheck } from './checkCommand';
 import { PROGRAM, type CliIo } from './cliContext';
 import { CONFIG_FILE_NAME } from './configFile';
 import { guidelinesSpec, runGuidelines, runSearch, runTopic, searchSpec, topicSpec } from './lookupCommands';
+import { terminalSafe } from './terminalStyle';
 import { toolInfo } from './toolInfo';
 import { mcpSpec, runMcp } from './mcpCommand';
 import { runValidate, validateSpec } from './validateCommand';
@@ -66,7 +67,7 @@ function showHelp(name: string | undefined, io: CliIo): number {
 
 /** `api-guidelines check: unknown option …` plus where to read the usage; exit code 2. */
 function usageError(io: CliIo, scope: string, message: string, helpCommand: string): number {
-  io.stderr.write(`${PROGRAM}${scope}: ${message}\nRun '${helpCommand}' for usage.\n`);
+  io.stderr.write(`${PROGRAM}${scope}: ${terminalSafe(message, true)}\nRun '${helpCommand}' for usage.\n`);
   return 2;
 }
 

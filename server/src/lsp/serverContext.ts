@@ -10,7 +10,7 @@ import { findHttpTokens } from '../detect/findHttpTokens';
 import type { HttpToken } from '../detect/token';
 import { unknownFollows } from '../features/guidelineView';
 import { notificationText } from '../features/markdown';
-import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuidelinesSettings } from '../settings';
+import { DEFAULT_SETTINGS, languageForPath, settingsPath, validateSettings, type ApiGuidelinesSettings } from '../settings';
 import { CorpusManager } from './corpusManager';
 import { BUILTIN_SNAPSHOT_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
 
@@ -26,6 +26,9 @@ export interface InitOptions {
   untrustedWorkspace?: boolean;
   builtinCorpusPath?: string;
 }
+
+/** Distinct settings problems told to the user; past this, a client sending ever new bad settings is not heard. */
+const MAX_SETTINGS_WARNINGS = 50;
 
 export class ServerContext {
   readonly documents = new TextDocuments(TextDocument);
@@ -69,9 +72,9 @@ export class ServerContext {
     if (!this.hasConfiguration) return Promise.resolve(this.globalSettings);
     const cached = this.settingsCache.get(uri);
     if (cached) return cached;
-    const fallback = () => normalizeSettings(this.initOptions.settings);
+    const fallback = () => this.validated(this.initOptions.settings);
     const asked = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'apiGuidelines' })
-      .then((raw: unknown) => normalizeSettings(raw ?? this.initOptions.settings), () => this.globalSettings);
+      .then((raw: unknown) => this.validated(raw ?? this.initOptions.settings), () => this.globalSettings);
     // A client that never answers must not hold every request: defaults after a few seconds, the answer when it comes.
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
@@ -97,7 +100,7 @@ export class ServerContext {
 
   settingsChanged(raw?: unknown): void {
     this.settingsCache.clear();
-    if (!this.hasConfiguration && raw !== undefined) this.globalSettings = normalizeSettings(raw);
+    if (!this.hasConfiguration && raw !== undefined) this.globalSettings = this.validated(raw);
     this.changed();
     this.retainCorpora();
   }
@@ -113,6 +116,21 @@ export class ServerContext {
       // A later change decides instead: its lists are the current ones.
       if (generation === this.retainGeneration) this.corpora.retain(lists);
     }, () => undefined);
+  }
+
+  private readonly warnedSettings = new Set<string>();
+
+  /** The settings a client sent, checked; each bad entry is dropped and told once (the output channel, a message). */
+  private validated(raw: unknown): ApiGuidelinesSettings {
+    const { settings, problems } = validateSettings(raw);
+    for (const p of problems) {
+      const message = `API Guidelines: apiGuidelines.${settingsPath(p.path)} ${p.message}; the setting is ignored.`;
+      if (this.warnedSettings.has(message) || this.warnedSettings.size >= MAX_SETTINGS_WARNINGS) continue;
+      this.warnedSettings.add(message);
+      this.connection.console.warn(message);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notificationText(message) });
+    }
+    return settings;
   }
 
   /** The workspace folder (path) holding a resource, for relative corpus paths. */
