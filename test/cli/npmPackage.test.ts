@@ -116,7 +116,7 @@ describe('npm package: the packed tarball, installed into an empty folder', func
       const { tools } = await client.listTools();
       assert.ok(['lookup_topic', 'search_topics', 'check_code', 'check_files'].every((t) => tools.some((x) => x.name === t)), tools.map((t) => t.name).join());
       const r = (await client.callTool({ name: 'check_files', arguments: { paths: ['api'] } })) as { content: { text: string }[] };
-      assert.match(r.content[0].text, /^1 problem \(1 warning\)\.\n\n- ` api\/orders\.js:1:45 ` \*\*warning\*\* 499 is not in the IANA/);
+      assert.match(r.content[0].text, /^1 problem \(1 warning\)\.\n\n- `api\/orders\.js:1:45` \*\*warning\*\* 499 is not in the IANA/);
     } finally {
       await client.close();
     }

@@ -47,7 +47,9 @@ export function inlineCode(text: string): string {
   const flat = text.replace(INVISIBLE, '').replace(LINE_BREAK, ' ');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence} ${flat} ${fence}`;
+  // CommonMark strips one space from each end of a span: pad only where a backtick or a space sits at the ends.
+  const pad = flat === '' || /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /** A Markdown link to an http(s) URL; anything else becomes plain text. */

@@ -136,7 +136,7 @@ describe('security: Markdown building blocks', () => {
   });
 
   it('writes inline code that no backtick in the text can close', () => {
-    for (const s of ['a`b', '``x``', '`', 'x ``` y', '<img src=x>', '[a](command:x)']) {
+    for (const s of ['a`b', '``x``', '`', 'x ``` y', '<img src=x>', '[a](command:x)', 'plain', 'x`']) {
       const md = `id ${inlineCode(s)} end`;
       assert.deepStrictEqual(activeContent(md, () => false), [], s);
       assert.strictEqual(renderedText(md), `id ${s} end`);
