@@ -267,8 +267,18 @@ class FrontMatterLines {
     }
   }
 
+  /** The line starting at `lineStart` (0 if none): a binary search, the lines being in order. */
   private lineIndex(lineStart: number): number {
-    return Math.max(0, this.lines.findIndex((l) => l.start === lineStart));
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = this.lines[mid].start;
+      if (start === lineStart) return mid;
+      if (start < lineStart) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 
   /** The mapping a key typed at `column` belongs to; undefined inside a block of text. */
@@ -343,11 +353,24 @@ interface PairAt {
   context: FieldContext;
 }
 
+/** The front matter parsed last: hover, definition and links ask about the same version of a page in turn. */
+let lastParsed: { yaml: string; contents: Node | null } | undefined;
+
+/**
+ * The front matter's tree, parsed once per text. Without the parser's duplicate-key check: it compares each key with
+ * every earlier one (an 18,000-key page took seconds per request), and the corpus diagnostics report duplicates.
+ */
+function parseFrontMatter(text: string, region: { start: number; end: number }): Node | null {
+  const yaml = text.slice(region.start, region.end);
+  if (lastParsed?.yaml !== yaml) lastParsed = { yaml, contents: parseDocument(yaml, { prettyErrors: false, uniqueKeys: false }).contents as Node | null };
+  return lastParsed.contents;
+}
+
 /** The key or scalar value under `offset` in the parsed front matter, with the mapping it belongs to. */
 function pairAt(text: string, offset: number): PairAt | undefined {
   const region = frontMatterRegion(text);
   if (!region?.closed || offset < region.start || offset > region.end) return undefined;
-  const doc = parseDocument(text.slice(region.start, region.end), { prettyErrors: false });
+  const contents = parseFrontMatter(text, region);
   const rel = offset - region.start;
   const inside = (n: Node | null | undefined): boolean => !!n?.range && n.range[0] <= rel && rel <= n.range[1];
   const found = (key: string, part: PairAt['part'], node: Scalar, context: FieldContext): PairAt =>
@@ -371,7 +394,7 @@ function pairAt(text: string, offset: number): PairAt | undefined {
     }
     return undefined;
   };
-  return walk(doc.contents as Node, new FrontMatterLines(text, region).contextAt(region.start, 0) ?? 'topic', '');
+  return walk(contents, new FrontMatterLines(text, region).contextAt(region.start, 0) ?? 'topic', '');
 }
 
 /** File offsets of a scalar's text without its quotes (`base` = offset of the parsed YAML). */
@@ -440,7 +463,7 @@ function renderGuideline(index: CorpusIndex, id: string, options: AuthoringOptio
 export function linkCorpusPage(text: string, index: CorpusIndex, options: AuthoringOptions = {}): AuthoringLink[] {
   const region = frontMatterRegion(text);
   if (!region?.closed) return [];
-  const doc = parseDocument(text.slice(region.start, region.end), { prettyErrors: false });
+  const contents = parseFrontMatter(text, region);
   const links: AuthoringLink[] = [];
   const add = (key: string, node: Scalar) => {
     const value = String(node.value ?? '');
@@ -470,6 +493,6 @@ export function linkCorpusPage(text: string, index: CorpusIndex, options: Author
       }
     }
   };
-  walk(doc.contents as Node, '');
+  walk(contents, '');
   return links;
 }
