@@ -30,12 +30,17 @@ interface Entry {
 const NATIVE_RECURSIVE_WATCH = process.platform === 'darwin' || process.platform === 'win32';
 const UNWATCHED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const MAX_WATCHED_FOLDERS = 5_000;
+/** Quiet time after an edit of an open corpus page before it is indexed, unless a request needs the corpus sooner. */
+const OVERLAY_PAUSE_MS = 100;
 
 export class CorpusManager {
   private readonly entries = new Map<string, Entry>();
   /** Unsaved text of open corpus files, which wins over the disk. */
   private readonly overlays = new Map<string, string>();
   private pending = new Map<string, NodeJS.Timeout>();
+  /** Open corpus files whose latest text is not indexed yet (`setOverlay`). */
+  private readonly unindexed = new Set<string>();
+  private overlayTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: CorpusManagerOptions) {}
 
@@ -50,6 +55,7 @@ export class CorpusManager {
   }
 
   async corpus(roots: string[]): Promise<CorpusSet> {
+    this.indexOverlays();
     const key = roots.join('\0');
     let entry = this.entries.get(key);
     if (!entry) {
@@ -74,6 +80,7 @@ export class CorpusManager {
 
   /** All corpus sets loaded so far (for status and for corpus-file diagnostics). */
   async all(): Promise<CorpusSet[]> {
+    this.indexOverlays();
     return Promise.all([...this.entries.values()].map((e) => e.ready));
   }
 
@@ -100,16 +107,34 @@ export class CorpusManager {
     }
   }
 
-  /** An open editor's text for a corpus file (live validation and hover while typing). */
+  /**
+   * An open editor's text for a corpus file (live validation and hover while typing). It is indexed when a request
+   * next needs the corpus, or after a pause in typing: a burst of keystrokes costs one parse of the page, not one
+   * each (on a large page, each parse queued behind the others and answers waited seconds).
+   */
   setOverlay(file: string, text: string | undefined): void {
-    if (text === undefined) this.overlays.delete(file);
-    else this.overlays.set(file, text);
-    let changed = false;
-    for (const e of this.entries.values()) {
-      if (!e.roots.some((r) => isInside(r, file))) continue;
-      if (text !== undefined) changed = e.set.update(file, text) || changed;
-      else this.reloadFile(e, file);
+    if (text === undefined) {
+      this.overlays.delete(file);
+      this.unindexed.delete(file);
+      for (const e of this.entries.values()) if (e.roots.some((r) => isInside(r, file))) this.reloadFile(e, file);
+      return;
     }
+    this.overlays.set(file, text);
+    this.unindexed.add(file);
+    clearTimeout(this.overlayTimer);
+    this.overlayTimer = setTimeout(() => this.indexOverlays(), OVERLAY_PAUSE_MS).unref();
+  }
+
+  /** Indexes the latest text of the open corpus files edited since they were last indexed. */
+  indexOverlays(): void {
+    clearTimeout(this.overlayTimer);
+    if (!this.unindexed.size) return;
+    let changed = false;
+    for (const file of this.unindexed) {
+      const text = this.overlays.get(file)!;
+      for (const e of this.entries.values()) if (e.roots.some((r) => isInside(r, file))) changed = e.set.update(file, text) || changed;
+    }
+    this.unindexed.clear();
     if (changed) this.options.onChange();
   }
 
