@@ -11,6 +11,7 @@ import type { CorpusIndex } from '../../../server/src/corpus/corpusIndex';
 import { findHttpTokens } from '../../../server/src/detect/findHttpTokens';
 import { completeCorpusPage, hoverCorpusPage, linkCorpusPage } from '../../../server/src/features/authoring';
 import { escapeMarkdown, inlineCode } from '../../../server/src/features/markdown';
+import { findOpenApiSyntaxErrors } from '../../../server/src/features/openApiSyntax';
 import { findSuppressions } from '../../../server/src/features/suppression';
 import { runs } from './corpusArbitraries';
 import { assertLinear, repeatTo } from './growth';
@@ -47,13 +48,14 @@ describe('property: every scan and parse grows linearly with its input', functio
     });
   });
 
-  it('OpenAPI keys (YAML and JSON): long runs of blanks, quotes and colons on one line', () => {
+  it('OpenAPI keys and syntax check (YAML and JSON): long runs of blanks, quotes and colons on one line', () => {
     // The unit repeated between the start of a line (a key, a list item, a value) and its end.
     const head = fc.constantFrom('', 'a', 'name: a', '- a', '"a"', '"a": ', 'in:');
     const tail = fc.constantFrom('', 'b', ':', ': x', ' #', '\v', '"');
     fc.assert(fc.property(head, unitOf(YAML_PIECES), tail, fc.constantFrom('yaml', 'json'), (start, unit, end, languageId) => {
       assertLinear(`${JSON.stringify(start + unit + end)} in ${languageId}`,
-        (n) => `openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        ${start}${repeatTo(unit, n)}${end}\n`, (text) => findHttpTokens(text, languageId));
+        (n) => `openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        ${start}${repeatTo(unit, n)}${end}\n`,
+        (text) => [findHttpTokens(text, languageId), findOpenApiSyntaxErrors(text, languageId)]);
     }), {
       ...runs(5),
       examples: [['a', ' ', 'b', 'yaml'], ['a', '\t', '', 'yaml'], ['- a', ' \t', '', 'yaml'], ['name: a', ' ', '\v', 'yaml'], ['"a": ', ' ', '', 'json']],
