@@ -41,6 +41,8 @@ interface Entry {
 const NATIVE_RECURSIVE_WATCH = process.platform === 'darwin' || process.platform === 'win32';
 /** How often a missing corpus root is looked for (a deleted root that comes back is read and watched again). */
 const MISSING_ROOT_POLL_MS = 1000;
+/** Quiet time after an edit of an open corpus page before it is indexed, unless a request needs the corpus sooner. */
+const OVERLAY_PAUSE_MS = 100;
 
 export class CorpusManager {
   private readonly entries = new Map<string, Entry>();
@@ -48,6 +50,9 @@ export class CorpusManager {
   private readonly overlays = new Map<string, string>();
   /** Roots whose walk limits were already reported. */
   private readonly warnedLimits = new Set<string>();
+  /** Open corpus files whose latest text is not indexed yet (`setOverlay`). */
+  private readonly unindexed = new Set<string>();
+  private overlayTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: CorpusManagerOptions) {}
 
@@ -62,6 +67,7 @@ export class CorpusManager {
   }
 
   async corpus(roots: string[]): Promise<CorpusSet> {
+    this.indexOverlays();
     const key = roots.join('\0');
     let entry = this.entries.get(key);
     if (!entry) {
@@ -88,6 +94,7 @@ export class CorpusManager {
 
   /** All corpus sets loaded so far (for status and for corpus-file diagnostics). */
   async all(): Promise<CorpusSet[]> {
+    this.indexOverlays();
     return Promise.all([...this.entries.values()].map((e) => e.ready));
   }
 
@@ -125,16 +132,34 @@ export class CorpusManager {
     }
   }
 
-  /** An open editor's text for a corpus file (live validation and hover while typing). */
+  /**
+   * An open editor's text for a corpus file (live validation and hover while typing). It is indexed when a request
+   * next needs the corpus, or after a pause in typing: a burst of keystrokes costs one parse of the page, not one
+   * each (on a large page, each parse queued behind the others and answers waited seconds).
+   */
   setOverlay(file: string, text: string | undefined): void {
-    if (text === undefined) this.overlays.delete(file);
-    else this.overlays.set(file, text);
-    let changed = false;
-    for (const e of this.entries.values()) {
-      if (!e.roots.some((r) => isInside(r, file))) continue;
-      if (text !== undefined) changed = e.set.update(file, text) || changed;
-      else this.schedule(e, file);
+    if (text === undefined) {
+      this.overlays.delete(file);
+      this.unindexed.delete(file);
+      for (const e of this.entries.values()) if (e.roots.some((r) => isInside(r, file))) this.schedule(e, file);
+      return;
     }
+    this.overlays.set(file, text);
+    this.unindexed.add(file);
+    clearTimeout(this.overlayTimer);
+    this.overlayTimer = setTimeout(() => this.indexOverlays(), OVERLAY_PAUSE_MS).unref();
+  }
+
+  /** Indexes the latest text of the open corpus files edited since they were last indexed. */
+  indexOverlays(): void {
+    clearTimeout(this.overlayTimer);
+    if (!this.unindexed.size) return;
+    let changed = false;
+    for (const file of this.unindexed) {
+      const text = this.overlays.get(file)!;
+      for (const e of this.entries.values()) if (e.roots.some((r) => isInside(r, file))) changed = e.set.update(file, text) || changed;
+    }
+    this.unindexed.clear();
     if (changed) this.options.onChange();
   }
 
