@@ -117,7 +117,7 @@ describe('cli: mcp, the MCP server over stdio', function () {
     const text = r.content[0].text;
     assert.match(text, /^## 403 Forbidden\n/);
     assert.match(text, /Refused for this caller\./);
-    assert.match(text, /- ★ \[Acme\]\(https:\/\/acme\.example\/guide\) — Acme API Guide \*\*\(followed\)\*\*\n {2}- \[Permissions\]\(https:\/\/acme\.example\/guide#permissions\) ` #7 MUST ` — Use 403 for a known caller/);
+    assert.match(text, /- ★ \[Acme\]\(https:\/\/acme\.example\/guide\) — Acme API Guide \*\*\(followed\)\*\*\n {2}- \[Permissions\]\(https:\/\/acme\.example\/guide#permissions\) `#7 MUST` — Use 403 for a known caller/);
     const json = r.structuredContent as { id: string; guidelines: { id: string; followed: boolean }[]; matchedBy: string };
     assert.deepStrictEqual([json.id, json.matchedBy, json.guidelines.map((g) => [g.id, g.followed])], ['http-status-403', 'status', [['acme', true]]]);
     const byName = await call(client, 'lookup_topic', { query: 'Forbidden', follow: [] });
@@ -132,7 +132,7 @@ describe('cli: mcp, the MCP server over stdio', function () {
 
   it('search_topics ranks topics one a line, followed organisations starred; a follow typo is pointed out', async () => {
     const s = await call(client, 'search_topics', { query: 'forbidden', limit: 5 });
-    assert.match(s.content[0].text, /^1\. \*\*403 Forbidden\*\* ` http-status-403 ` \(HTTP Status User Error\) — ★ Acme\n/);
+    assert.match(s.content[0].text, /^1\. \*\*403 Forbidden\*\* `http-status-403` \(HTTP Status User Error\) — ★ Acme\n/);
     assert.deepStrictEqual((s.structuredContent as { results: { id: string }[] }).results.map((x) => x.id), ['http-status-403']);
     const typo = await call(client, 'search_topics', { query: 'forbidden', follow: ['acmee'] });
     assert.match(typo.content[0].text, /No guideline named 'acmee'/);
@@ -148,7 +148,7 @@ describe('cli: mcp, the MCP server over stdio', function () {
     ]);
     assert.strictEqual(findings[1].href, 'https://acme.example/guide#9');
     assert.match(r.content[0].text, /^2 problems \(1 warning, 1 information\)\./);
-    assert.match(r.content[0].text, /- ` src\/app\.js:2:14 ` \*\*warning\*\* .*\(\[acme\/9\]\(https:\/\/acme\.example\/guide#9\)\)/);
+    assert.match(r.content[0].text, /- `src\/app\.js:2:14` \*\*warning\*\* .*\(\[acme\/9\]\(https:\/\/acme\.example\/guide#9\)\)/);
     const notFollowed = await call(client, 'check_code', { code: 'res.redirect(302, "/login");', language: 'js', follow: [] });
     assert.deepStrictEqual((notFollowed.structuredContent as { findings: Finding[] }).findings.map((f) => f.rule), ['uncovered-status']);
     const clean = await call(client, 'check_code', { code: 'res.status(403);', language: 'typescript' });
@@ -202,7 +202,7 @@ describe('cli: mcp, the MCP server over stdio', function () {
   it('list_guidelines gives the ids to follow, followed first and marked', async () => {
     const g = await call(client, 'list_guidelines', {});
     assert.deepStrictEqual((g.structuredContent as { guidelines: { id: string; followed: boolean; rules: unknown[] }[] }).guidelines.map((x) => [x.id, x.followed, x.rules.length]), [['acme', true, 1]]);
-    assert.strictEqual(g.content[0].text, '- ★ ` acme ` [Acme](https://acme.example/guide) — Acme API Guide (guideline, 1 topics, 1 checkable rule) **(followed)**\n');
+    assert.strictEqual(g.content[0].text, '- ★ `acme` [Acme](https://acme.example/guide) — Acme API Guide (guideline, 1 topics, 1 checkable rule) **(followed)**\n');
   });
 
   it('lists every topic as a resource and reads one as Markdown; an unknown one is an error', async () => {
