@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type CorpusStatus } from '../../server/src/protocol';
 import type { CorpusStatusBar } from './statusBar';
-import { isOpenableUrl } from './topicItems';
+import { isOpenableUrl, notificationText } from './topicItems';
 import { scopeUri, searchTopics } from './topicSearch';
 
 export const Commands = {
@@ -26,7 +26,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   const openReference = async (url?: unknown): Promise<void> => {
     if (url === undefined) return searchTopics(deps.client(), openReference);
     if (!isOpenableUrl(url)) {
-      void vscode.window.showWarningMessage(`API Guidelines opens http(s) links only; not opened: ${String(url).slice(0, 100)}`);
+      void vscode.window.showWarningMessage(`API Guidelines opens http(s) links only; not opened: ${notificationText(String(url).slice(0, 100))}`);
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(url, true));

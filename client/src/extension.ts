@@ -12,6 +12,7 @@ import {
 import { Notifications, Requests, type CorpusStatus } from '../../server/src/protocol';
 import { SUPPORTED_LANGUAGES } from '../../server/src/settings';
 import { Commands, TRUSTED_COMMANDS, registerCommands } from './commands';
+import { registerMcpServer } from './mcpServerProvider';
 import { RestartPolicy } from './restartPolicy';
 import { CorpusStatusBar } from './statusBar';
 import { scopeUri } from './topicSearch';
@@ -26,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('API Guidelines', { log: true });
   const statusBar = new CorpusStatusBar(Commands.searchTopics);
   context.subscriptions.push(output, statusBar);
+  // Before the language client starts: agent mode may ask for the MCP server without any file open.
+  registerMcpServer(context, output);
 
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {

@@ -60,6 +60,16 @@ export function referenceLinks(topic: TopicSummary): ReferenceLink[] {
   });
 }
 
+/** Quick picks draw `$(name)` as an icon: corpus text shows it as written (a backslash escapes it, as VS Code's own `escapeIcons`). */
+export function escapeIcons(text: string): string {
+  return text.replace(/(\\)?\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi, (match, escaped?: string) => (escaped ? match : `\\${match}`));
+}
+
+/** Text for a notification, where `[label](target)` is a live link (`command:` included): one line, and no link can form. */
+export function notificationText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\]\s*\(/g, '] (');
+}
+
 /** Only web links leave the editor: corpus text is untrusted. */
 export function isOpenableUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;

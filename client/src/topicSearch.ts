@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type SearchTopicsParams, type TopicSummary } from '../../server/src/protocol';
-import { groupByCategory, insertionText, referenceLinks, topicDetail, topicIcon } from './topicItems';
+import { escapeIcons, notificationText, groupByCategory, insertionText, referenceLinks, topicDetail, topicIcon } from './topicItems';
 
 type TopicItem = vscode.QuickPickItem & { topic?: TopicSummary };
 type ActionItem = vscode.QuickPickItem & { run?: () => unknown };
@@ -64,7 +64,7 @@ export async function searchTopics(client: BaseLanguageClient, openReference: (u
 /** Empty query: every topic, under a separator per category. */
 function groupedItems(topics: TopicSummary[]): TopicItem[] {
   return groupByCategory(topics).flatMap(({ category, topics: list }) => [
-    { label: category, kind: vscode.QuickPickItemKind.Separator },
+    { label: escapeIcons(category), kind: vscode.QuickPickItemKind.Separator },
     ...list.map((t) => topicItem(t, false)),
   ]);
 }
@@ -76,9 +76,9 @@ function rankedItems(topics: TopicSummary[]): TopicItem[] {
 
 function topicItem(topic: TopicSummary, withCategory: boolean): TopicItem {
   return {
-    label: `$(${topicIcon(topic)}) ${topic.name}`,
-    description: withCategory ? topic.category : undefined,
-    detail: topicDetail(topic),
+    label: `$(${topicIcon(topic)}) ${escapeIcons(topic.name)}`,
+    description: withCategory ? escapeIcons(topic.category) : undefined,
+    detail: escapeIcons(topicDetail(topic)),
     alwaysShow: withCategory,
     buttons: [REFERENCES_BUTTON, OPEN_PAGE_BUTTON],
     topic,
@@ -97,11 +97,11 @@ async function pickAction(topic: TopicSummary, editor: vscode.TextEditor | undef
   }
   let group: string | undefined;
   for (const link of referenceLinks(topic)) {
-    if (link.group !== group) items.push({ label: (group = link.group), kind: vscode.QuickPickItemKind.Separator });
-    items.push({ label: `$(${link.whole ? 'globe' : 'link-external'}) ${link.label}`, detail: link.url, run: () => openReference(link.url) });
+    if (link.group !== group) items.push({ label: escapeIcons(group = link.group), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: `$(${link.whole ? 'globe' : 'link-external'}) ${escapeIcons(link.label)}`, detail: escapeIcons(link.url), run: () => openReference(link.url) });
   }
   if (!items.length) {
-    void vscode.window.showInformationMessage(`No guideline reference with a link covers ${topic.name}.`);
+    void vscode.window.showInformationMessage(`No guideline reference with a link covers ${notificationText(topic.name)}.`);
     return;
   }
   const chosen = await vscode.window.showQuickPick(items, {

@@ -39,6 +39,9 @@ export interface CorpusStatus {
   problemFiles: { uri: string; count: number }[];
   /** Whether the document asked about is open and a corpus page (it gets the authoring features). */
   corpusPage?: boolean;
+  /** Corpus sets the server holds (one per distinct list of roots in use) and folders it watches. */
+  loadedCorpora?: number;
+  watchedFolders?: number;
 }
 
 export const Requests = {

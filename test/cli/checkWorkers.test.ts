@@ -71,6 +71,32 @@ describe('cli: check on worker threads', () => {
     assert.strictEqual(threads.reduce((n, m) => n + Number(m![2]), 0), 120, 'every file counted once');
   });
 
+  it('caps --jobs at the CPUs: --jobs 1000 starts no more threads than there are CPUs', function () {
+    this.timeout(60_000);
+    const timed = checkWith({ API_GUIDELINES_TIMING: '1' }, dir, '--format', 'json', '--jobs', '1000');
+    assert.strictEqual(timed.status, 0, timed.stderr);
+    assert.strictEqual(timed.stdout, check(dir, '--format', 'json', '--jobs', '1').stdout);
+    const threads = Number(/check \((\d+) thread\(s\)\)/.exec(timed.stderr)?.[1]);
+    assert.ok(threads >= 1 && threads <= os.availableParallelism(), `${threads} threads on ${os.availableParallelism()} CPUs`);
+  });
+
+  it('drops rule settings named constructor or __proto__ (and a severity named constructor) instead of failing on threads', function () {
+    this.timeout(60_000);
+    const config = path.join(`${dir}-hostile.json`);
+    fs.writeFileSync(config, '{"diagnostics": {"rules": {"constructor": "error", "__proto__": "error", "deprecated-status": "constructor", "unregistered-status": "error"}}}');
+    try {
+      const run = check(dir, '--format', 'json', '--jobs', '2', '--config', config);
+      assert.strictEqual(run.status, 1, run.stderr);
+      assert.strictEqual((run.stderr.match(/warning: .*hostile\.json:1:\d+: /g) ?? []).length, 3, run.stderr);
+      const report = JSON.parse(run.stdout) as { summary: { checked: number; error: number; warning: number }; files: { findings: { severity?: string }[] }[] };
+      assert.strictEqual(report.summary.checked, 120);
+      assert.ok(report.summary.error > 0 && report.summary.warning > 0);
+      assert.ok(report.files.every((f) => f.findings.every((x) => typeof x.severity === 'string')), 'every finding has a severity');
+    } finally {
+      fs.rmSync(config);
+    }
+  });
+
   it('rejects a number of threads that is not a whole number', () => {
     const r = check(dir, '--jobs', '0');
     assert.strictEqual(r.status, 2);

@@ -3,6 +3,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from '../helpers/testEnv';
 
@@ -103,6 +105,21 @@ describe('npm package: the packed tarball, installed into an empty folder', func
     assert.match(topic.stdout, /RFC 9110: HTTP Semantics/);
     const empty = sh('mkdir -p empty && npx api-guidelines check empty', app);
     assert.deepStrictEqual([empty.status, empty.stderr], [2, 'api-guidelines: no files to check in empty (--no-error-on-unmatched allows it)\n']);
+  });
+
+  it('serves `npx api-guidelines mcp` to an MCP client from the installed package', async () => {
+    const client = new Client({ name: 'npm-test', version: '1.0.0' });
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'API_GUIDELINES_BUILTIN_CORPUS') env[k] = v;
+    await client.connect(new StdioClientTransport({ command: 'npx', args: ['api-guidelines', 'mcp'], cwd: app, env: { ...env, npm_config_update_notifier: 'false' }, stderr: 'pipe' }));
+    try {
+      const { tools } = await client.listTools();
+      assert.ok(['lookup_topic', 'search_topics', 'check_code', 'check_files'].every((t) => tools.some((x) => x.name === t)), tools.map((t) => t.name).join());
+      const r = (await client.callTool({ name: 'check_files', arguments: { paths: ['api'] } })) as { content: { text: string }[] };
+      assert.match(r.content[0].text, /^1 problem \(1 warning\)\.\n\n- `api\/orders\.js:1:45` \*\*warning\*\* 499 is not in the IANA/);
+    } finally {
+      await client.close();
+    }
   });
 
   it('runs the GitHub Actions recipe of docs/cli.md: SARIF written, the job failed by an error finding', () => {

@@ -168,6 +168,14 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
     assert.match(text, /RFC 9110: HTTP Semantics/);
   });
 
+  it('offers the MCP server to agent mode: the provider API is there and the registration is logged', async () => {
+    // code-server shows no chat or MCP views (they need a chat extension), so the extension's log file is the witness.
+    const logs = path.join(tmp, 'user-data', 'logs');
+    const line = 'Agent mode: the MCP server is offered as "API Guidelines"';
+    const logged = () => filesBelow(logs).some((f) => f.endsWith('.log') && fs.readFileSync(f, 'utf8').includes(line));
+    await poll(`the extension's log to say "${line}"`, 60000, async () => logged());
+  });
+
   const CRASHED = 'API Guidelines: the language server stopped unexpectedly and was restarted.';
   const HUNG = 'API Guidelines: the language server stopped answering and was restarted.';
 
@@ -216,3 +224,14 @@ describe('e2e: VS Code (code-server + Chromium) with the packaged .vsix', functi
     assert.strictEqual(await wb().toastsShown(CRASHED), 1);
   });
 });
+
+/** Every file below a folder (none when it does not exist yet). */
+function filesBelow(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => (e.isDirectory() ? filesBelow(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}

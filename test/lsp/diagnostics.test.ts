@@ -181,4 +181,32 @@ describe('lsp: diagnostics', function () {
     assert.strictEqual(await open('src/app.rb', 'ruby', 'res.status(520)'), 0);
     assert.strictEqual(await open('src/app.js', 'javascript', 'res.status(520)'), 1);
   });
+
+  it('drops bad settings with one message each, keeps the good ones, and matches hostile globs in bounded time', async () => {
+    // JSON, as a client sends it: `__proto__` is an own key there.
+    const settings = JSON.parse(`{"diagnostics": {
+      "rules": {"constructor": "error", "__proto__": "warning", "unregistered-status": "constructor", "deprecated-status": "error"},
+      "exclude": ["{a", "[z-a]", "**a**a**a**a**a**a**a**a**a**ab", "vendor"]}}`);
+    client = new TestClient({ folder: tmp, settings });
+    await client.initialize();
+    // A long name against `**a**a…b`: a backtracking matcher takes minutes; this one a pass over the name.
+    const uri = pathToFileURL(path.join(tmp, `${'a'.repeat(3000)}.js`)).href;
+    await client.open(uri, 'javascript', 'res.status(305);\nres.status(520);\n');
+    const report = await pull(client, uri);
+    assert.deepStrictEqual(report.items.map((d: any) => [d.code, d.severity]), [['deprecated-status', 1], ['unregistered-status', 2]]);
+    await pull(client, uri);
+    const vendor = pathToFileURL(path.join(tmp, 'vendor', 'x.js')).href;
+    await client.open(vendor, 'javascript', 'res.status(520);\n');
+    assert.deepStrictEqual((await pull(client, vendor)).items, [], 'the good globs still apply');
+    const messages = client.notifications.filter((n) => n.method === 'window/showMessage').map((n) => n.params.message as string);
+    assert.ok(messages.every((m) => m.startsWith('API Guidelines: ') && m.endsWith('the setting is ignored.')), messages.join('\n'));
+    for (const expected of [
+      "apiGuidelines.diagnostics.exclude[0] the glob '{a' is malformed",
+      "apiGuidelines.diagnostics.exclude[1] the glob '[z-a]' is malformed",
+      "apiGuidelines.diagnostics.rules.constructor unknown rule 'constructor'",
+      "apiGuidelines.diagnostics.rules.__proto__ unknown rule '__proto__'",
+      'apiGuidelines.diagnostics.rules.unregistered-status "constructor" is no severity',
+    ]) assert.strictEqual(messages.filter((m) => m.includes(expected)).length, 1, `${expected} in ${JSON.stringify(messages)}`);
+    assert.strictEqual(messages.length, 5, 'each problem told once');
+  });
 });

@@ -21,7 +21,7 @@ function clientSource(file: string): string {
 
 describe('the extension manifest (package.json)', () => {
   it('declares every setting of settings.ts with a description, a default and a scope', () => {
-    const names = [...settingNames(DEFAULT_SETTINGS), 'apiGuidelines.trace.server'];
+    const names = [...settingNames(DEFAULT_SETTINGS), 'apiGuidelines.trace.server', 'apiGuidelines.mcp.enabled'];
     assert.ok(names.length >= 8, names.join());
     assert.deepStrictEqual(Object.keys(properties).sort(), names.sort());
     for (const [name, p] of Object.entries(properties)) {
@@ -83,5 +83,16 @@ describe('the extension manifest (package.json)', () => {
       if (!rel.startsWith('dist/')) assert.ok(fs.existsSync(path.join(repoRoot, rel)), `${rel} is missing`);
     }
     assert.match(manifest.scripts.package, /vsce package --no-dependencies/);
+  });
+
+  it('offers the MCP server to agent mode: the provider the client registers, on the engine that has the API', () => {
+    assert.deepStrictEqual(contributes.mcpServerDefinitionProviders, [{ id: 'apiGuidelines.mcpServers', label: 'API Guidelines' }]);
+    assert.match(clientSource('mcpServerProvider.ts'), /export const MCP_PROVIDER_ID = 'apiGuidelines\.mcpServers'/);
+    // VS Code derives the activation event onMcpCollection:apiGuidelines.mcpServers from the contribution.
+    // vscode.lm.registerMcpServerDefinitionProvider is final since 1.101; vscode-languageclient 11 needs 1.91.
+    assert.strictEqual(manifest.engines.vscode, '^1.101.0');
+    assert.strictEqual(manifest.devDependencies['@types/vscode'], '1.101');
+    assert.strictEqual(properties['apiGuidelines.mcp.enabled'].default, true);
+    assert.ok(manifest.files.includes('dist/mcp.js') && manifest.files.includes('dist/cli.js'));
   });
 });

@@ -1,20 +1,21 @@
 /** `check [paths…]`: the editor's diagnostics for every source file below some paths, for CI and terminals. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isInside } from '../corpus/corpusSet';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { CorpusProblem, Severity } from '../corpus/model';
-import { configuredSeverity, isExcluded, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { configuredSeverity, levelSeverity, RULES, type RuleInfo as DiagnosticRule } from '../features/diagnostics';
+import { globError } from '../features/glob';
 import { followedRules, ruleLabel } from '../features/guidelineView';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_OPENAPI_BYTES, formatBytes, parseByteSize, walkFiles, type WalkResult } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { COLOR_OPTIONS, CORPUS_OPTIONS, GUIDELINE_OPTIONS, HELP_OPTION, PROGRAM, displayPath, emit, loadIndex, resolveSettings, styleFor, warnUnknownFollows, type CliIo } from './cliContext';
-import { CheckPool, MIN_FILES_FOR_WORKERS, workersFor, type CheckJob, type FileOutcome } from './checkFiles';
+import { CheckPool, ignoredByCheck, MIN_FILES_FOR_WORKERS, workersFor, type CheckJob, type FileOutcome } from './checkFiles';
 import { CONFIG_FILE_NAME } from './configFile';
 import { isMachineFormat, OUTPUT_FORMATS, reportOptions, type OutputFormat } from './outputFormats';
 import { Progress } from './progress';
 import { reachesSeverity, sortReport, type ReportFile, type ReportNote, type RuleInfo } from './report';
+import { terminalSafe } from './terminalStyle';
 import { formatCount, Timing, timingEnabled } from './timing';
 import { toolInfo } from './toolInfo';
 
@@ -45,7 +46,7 @@ export const checkSpec: CommandSpec = {
     { name: 'max-openapi-size', kind: 'value', arg: 'SIZE', help: `The same for OpenAPI documents (default: ${formatBytes(DEFAULT_MAX_OPENAPI_BYTES)})` },
     { name: 'no-error-on-unmatched', kind: 'flag', help: 'Exit 0, not 2, when there is no file to check (e.g. in a pre-commit hook)' },
     { name: 'no-progress', kind: 'flag', help: 'No progress counter on stderr (shown only on terminals, for long runs)' },
-    { name: 'jobs', kind: 'value', arg: 'N', help: 'Check files on N threads (default: one per CPU for large runs; 1: no worker threads)' },
+    { name: 'jobs', kind: 'value', arg: 'N', help: 'Check files on N threads, at most one per CPU and one per file (default: one per CPU for large runs; 1: no worker threads)' },
     ...GUIDELINE_OPTIONS,
     ...CORPUS_OPTIONS,
     ...COLOR_OPTIONS,
@@ -76,15 +77,19 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const resolved = await resolveSettings(args, io);
   const { settings, root } = resolved;
   applyRuleFlags(settings, args.lists.get('rule') ?? []);
-  settings.diagnostics.exclude.push(...(args.lists.get('exclude') ?? []));
-  if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${resolved.configFile}: nothing is reported\n`);
+  for (const glob of args.lists.get('exclude') ?? []) {
+    const error = globError(glob);
+    // A malformed glob would match nothing: said once, and the other globs and every finding still apply.
+    if (error) io.stderr.write(`${PROGRAM}: warning: --exclude '${terminalSafe(glob)}' is malformed (${terminalSafe(error)}) and matches nothing; ignored\n`);
+    else settings.diagnostics.exclude.push(glob);
+  }
+  if (!settings.diagnostics.enable) io.stderr.write(`${PROGRAM}: warning: diagnostics.enable is false in ${terminalSafe(resolved.configFile ?? '')}: nothing is reported\n`);
 
   const given = args.positionals.length ? args.positionals : ['.'];
   const paths = given.map((p) => path.resolve(io.cwd, p));
   const job: CheckJob = { settings, cwd: io.cwd, maxBytes: options.maxBytes, maxOpenApiBytes: options.maxOpenApiBytes };
   const workers = workersFor(options.jobs);
   const pool = new CheckPool(workers && fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined, workers, { job, roots: resolved.roots, builtinCorpus: io.builtinCorpus });
-  if (options.jobs !== undefined) pool.start();
   // The index loads while the folders are walked; a bad path is still reported before a bad corpus folder.
   const loading = loadIndex(resolved.roots, io.builtinCorpus);
   loading.catch(() => undefined);
@@ -92,28 +97,26 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   let index: CorpusIndex;
   let outcomes: FileOutcome[];
   try {
-    const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
     let accepted = 0;
     walk = await walkFiles(paths, {
       accept: (file) => {
         if (languageForPath(file) === undefined) return false;
-        // Enough files for workers to pay: they start now and load while the walk goes on.
+        // Enough files for workers to pay: they start now and load while the walk goes on. With --jobs, one more
+        // per file found, up to the cap: never more threads than files.
         if (++accepted === MIN_FILES_FOR_WORKERS) pool.start();
+        else if (options.jobs !== undefined) pool.start(accepted - 1);
         return true;
       },
-      // Corpus folders hold guidelines, not API code; the editor does not diagnose them either.
-      ignore: (file, isDirectory) => (settings.diagnostics.exclude.length > 0 && isExcluded(relative(file), settings.diagnostics.exclude))
-        || resolved.roots.some((r) => isInside(r, file))
-        || (!isDirectory && settings.diagnostics.disabledLanguages.includes(languageForPath(file)!)),
+      ignore: ignoredByCheck(settings, root, resolved.roots),
     });
-    if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => displayPath(io.cwd, m)).join(', ')}`);
+    if (walk.missing.length) throw new UsageError(`path not found: ${walk.missing.map((m) => terminalSafe(displayPath(io.cwd, m))).join(', ')}`);
     timing.mark(`walk (${formatCount(walk.files.length)} files)`);
     index = await loading;
     timing.mark('corpus');
     warnUnknownFollows(index, settings, io);
     const codes = followedRules(index, settings.guidelines.follow).map((r) => r.code);
     for (const id of Object.keys(settings.diagnostics.rules)) {
-      if (id.includes('/') && !codes.includes(id)) io.stderr.write(`${PROGRAM}: warning: '${id}' is no checkable rule of a followed guideline${suggest(id, codes).replace(/--/g, '')}: its setting has no effect\n`);
+      if (id.includes('/') && !codes.includes(id)) io.stderr.write(`${PROGRAM}: warning: '${terminalSafe(id)}' is no checkable rule of a followed guideline${suggest(id, codes).replace(/--/g, '')}: its setting has no effect\n`);
     }
     const progress = new Progress(io.stderr, !args.flags.has('no-progress'));
     const threads = walk.files.length < MIN_FILES_FOR_WORKERS && options.jobs === undefined ? 1 : undefined;
@@ -144,7 +147,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   if (report.checked === 0 && !args.flags.has('no-error-on-unmatched')) {
     printNotes(report.notes, io);
     reportCorpusErrors(corpusErrors, io);
-    io.stderr.write(`${PROGRAM}: no files to check in ${given.join(', ')}`
+    io.stderr.write(`${PROGRAM}: no files to check in ${terminalSafe(given.join(', '))}`
       + `${walk.files.length ? `: all ${walk.files.length} skipped` : ''} (--no-error-on-unmatched allows it)\n`);
     return 2;
   }
@@ -158,7 +161,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 function printNotes(notes: readonly ReportNote[], io: CliIo): void {
-  for (const n of notes) io.stderr.write(`${PROGRAM}: skipped ${n.path}: ${n.message}\n`);
+  for (const n of notes) io.stderr.write(`${PROGRAM}: skipped ${terminalSafe(n.path)}: ${terminalSafe(n.message)}\n`);
 }
 
 function checkOptions(args: ParsedArgs): CheckOptions {
@@ -232,7 +235,7 @@ function reportCorpusErrors(problems: readonly CorpusProblem[], io: CliIo): void
   if (!problems.length) return;
   io.stderr.write(`${PROGRAM}: ${problems.length} error(s) in the corpus; run \`${PROGRAM} validate\` to see them all:\n`);
   for (const p of problems.slice(0, MAX_CORPUS_PROBLEMS_SHOWN)) {
-    io.stderr.write(`  ${displayPath(io.cwd, p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} [${p.code}]\n`);
+    io.stderr.write(`  ${terminalSafe(displayPath(io.cwd, p.file))}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${terminalSafe(p.message)} [${p.code}]\n`);
   }
   if (problems.length > MAX_CORPUS_PROBLEMS_SHOWN) io.stderr.write(`  … and ${problems.length - MAX_CORPUS_PROBLEMS_SHOWN} more\n`);
 }

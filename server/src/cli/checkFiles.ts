@@ -1,18 +1,33 @@
 /** Checking source files for `check`: one file at a time, in this thread or spread over worker threads that share a file counter. */
 import * as os from 'os';
+import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CorpusIndex } from '../corpus/corpusIndex';
+import { isInside } from '../corpus/corpusSet';
 import { LineMap } from '../corpus/lineMap';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { TokenFilter, TokenKind } from '../detect/token';
 import { mayBeOpenApiDocument, OPENAPI_LANGUAGES } from '../detect/openApi';
 import { LITERAL_FAMILY } from '../detect/vocabulary';
-import { diagnose, diagnosesLanguage, type DiagnoseInput } from '../features/diagnostics';
+import { diagnose, diagnosesLanguage, isExcluded, type DiagnoseInput } from '../features/diagnostics';
 import { overLimit, readSourceFileSync } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { displayPath } from './cliContext';
 import { offsetsPosition, type ReportFile, type ReportNote } from './report';
 import { now, type ThreadTiming } from './timing';
+
+/**
+ * What a walk for `check` (and the MCP server's check_files) leaves out: files the exclude globs match (relative to
+ * `root`), files of disabled languages, and the corpus folders, which hold guidelines, not API code (the editor does
+ * not diagnose them either).
+ */
+export function ignoredByCheck(settings: ApiGuidelinesSettings, root: string, corpusRoots: readonly string[]): (file: string, isDirectory: boolean) => boolean {
+  const { exclude, disabledLanguages } = settings.diagnostics;
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  return (file, isDirectory) => (exclude.length > 0 && isExcluded(relative(file), exclude))
+    || corpusRoots.some((r) => isInside(r, file))
+    || (!isDirectory && disabledLanguages.includes(languageForPath(file)!));
+}
 
 /** What every thread needs to check a file the same way; plain data, so it can be sent to a worker. */
 export interface CheckJob {
@@ -51,10 +66,9 @@ export class FileChecker {
     return { file: this.checkText(file, read.text) };
   }
 
-  /** The findings of one file as a report entry. */
-  checkText(file: string, text: string): ReportFile {
+  /** The findings of one file as a report entry; the language is the file name's unless given. */
+  checkText(file: string, text: string, languageId = languageForPath(file) ?? 'plaintext'): ReportFile {
     const { job } = this;
-    const languageId = languageForPath(file) ?? 'plaintext';
     const input = this.diagnoseInput(languageId);
     // A language diagnostics leave out (disabled, or prose) has no findings: its files are not even scanned.
     const findings = diagnosesLanguage(job.settings.diagnostics, languageId) ? diagnose({ ...input, text, tokens: findHttpTokens(text, languageId, this.wanted(languageId)) }) : [];
@@ -173,10 +187,10 @@ export class CheckPool {
 
   constructor(private readonly workerScript: string | undefined, private readonly size: number, private readonly setup: WorkerSetup) {}
 
-  /** Starts the workers, once. */
-  start(): void {
-    if (!this.workerScript || this.workers.length) return;
-    for (let i = 0; i < this.size; i++) this.workers.push(startWorker(this.workerScript, this.setup));
+  /** Starts the workers, at most `limit` in all (a run of n files needs no more than n - 1 beside this thread). */
+  start(limit = Infinity): void {
+    if (!this.workerScript) return;
+    while (this.workers.length < Math.min(this.size, limit)) this.workers.push(startWorker(this.workerScript, this.setup));
   }
 
   /**
@@ -224,9 +238,12 @@ function startWorker(script: string, setup: WorkerSetup): { worker: Worker; resu
   return { worker, result };
 }
 
-/** Worker threads worth starting on this machine: none when `--jobs 1` or on one CPU. */
-export function workersFor(jobs: number | undefined): number {
-  return Math.max(0, (jobs ?? os.availableParallelism()) - 1);
+/**
+ * Worker threads worth starting on this machine: none when `--jobs 1` or on one CPU. `--jobs` is capped at the CPUs:
+ * each worker holds its own corpus index (tens of MB), and more threads than CPUs only wait for each other.
+ */
+export function workersFor(jobs: number | undefined, cpus = os.availableParallelism()): number {
+  return Math.max(0, Math.min(jobs ?? cpus, cpus) - 1);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ApiGuidelinesSettings } from '../settings';
 import { unknownFollows } from '../features/guidelineView';
 import { suggest, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { CONFIG_FILE_NAME, loadConfig, resolveUserPath } from './configFile';
-import { makeStyle, wantsColor, type Style } from './terminalStyle';
+import { makeStyle, terminalSafe, wantsColor, type Style } from './terminalStyle';
 
 export type CliStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
@@ -56,7 +56,7 @@ export interface ResolvedSettings {
 export async function resolveSettings(args: ParsedArgs, io: CliIo): Promise<ResolvedSettings> {
   if (args.flags.has('no-config') && args.values.has('config')) throw new UsageError(`'--config' and '--no-config' cannot be used together`);
   const config = await loadConfig(io.cwd, args.values.get('config'), !args.flags.has('no-config'));
-  for (const w of config.warnings) io.stderr.write(`${PROGRAM}: warning: ${w}\n`);
+  for (const w of config.warnings) io.stderr.write(`${PROGRAM}: warning: ${terminalSafe(w)}\n`);
   const settings = config.settings;
   const corpora = args.lists.get('corpus');
   if (corpora) settings.corpus.paths = corpora.map((c) => resolveUserPath(io.cwd, c));
@@ -77,7 +77,7 @@ function dedupe(paths: string[]): string[] {
 export function warnUnknownFollows(index: CorpusIndex, settings: ApiGuidelinesSettings, io: CliIo): void {
   const ids = [...index.guidelines.keys()];
   for (const item of unknownFollows(index, settings.guidelines.follow)) {
-    io.stderr.write(`${PROGRAM}: warning: no guideline '${item}' in the loaded corpora to follow${suggest(item, ids).replace(/--/g, '')}; \`${PROGRAM} guidelines\` lists them\n`);
+    io.stderr.write(`${PROGRAM}: warning: no guideline '${terminalSafe(item)}' in the loaded corpora to follow${terminalSafe(suggest(item, ids).replace(/--/g, ''))}; \`${PROGRAM} guidelines\` lists them\n`);
   }
 }
 

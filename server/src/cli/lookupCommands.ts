@@ -6,7 +6,7 @@ import { findHttpTokens, statusFromName } from '../detect/findHttpTokens';
 import { topicForToken } from '../features/hoverContent';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { COLOR_OPTIONS, CORPUS_OPTIONS, GUIDELINE_OPTIONS, HELP_OPTION, PROGRAM, displayPath, loadIndex, resolveSettings, styleFor, warnUnknownFollows, type CliIo } from './cliContext';
-import type { Style } from './terminalStyle';
+import { terminalSafe as safe, type Style } from './terminalStyle';
 
 const LOOKUP_FORMATS = ['text', 'json'] as const;
 const FORMAT_OPTION = { name: 'format', short: 'f', kind: 'value', arg: 'FORMAT', choices: LOOKUP_FORMATS, help: 'Output format (default: text)' } as const;
@@ -70,13 +70,13 @@ export async function runTopic(args: ParsedArgs, io: CliIo): Promise<number> {
   warnUnknownFollows(index, settings, io);
   const found = findTopic(index, query);
   if (!found) {
-    io.stderr.write(`No topic matches '${query}'. Try: ${PROGRAM} search ${query}\n`);
+    io.stderr.write(`No topic matches '${safe(query)}'. Try: ${PROGRAM} search ${safe(query)}\n`);
     return 1;
   }
   if (args.values.get('format') === 'json') {
     io.stdout.write(JSON.stringify({ ...topicJson(found.topic, io.cwd, settings.guidelines), matchedBy: found.by }, null, 2) + '\n');
   } else {
-    if (found.by === 'search') io.stderr.write(`Best match for '${query}':\n`);
+    if (found.by === 'search') io.stderr.write(`Best match for '${safe(query)}':\n`);
     io.stdout.write(renderTopicText(found.topic, io.cwd, styleFor(args, io), settings.guidelines));
   }
   return 0;
@@ -94,24 +94,23 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const hits = index.searchTopics(words, limit, coveredByFollowed(prefs));
   const organisations = (t: Topic) => arrangeGuidelines(t.guidelines, prefs).filter((g) => !g.standard || g.followed);
   if (args.values.get('format') === 'json') {
-    io.stdout.write(JSON.stringify(hits.map((h, i) => ({
-      rank: i + 1, score: h.score, id: h.topic.id, name: h.topic.name, category: h.topic.category,
-      guidelines: organisations(h.topic).map((g) => ({ id: g.entry.guidelineId, company: g.entry.company, followed: g.followed })),
-    })), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(searchJson(index, words, limit, prefs), null, 2) + '\n');
   } else if (hits.length) {
     const style = styleFor(args, io);
-    const nameWidth = Math.max(...hits.map((h) => h.topic.name.length));
-    const catWidth = Math.max(...hits.map((h) => h.topic.category.length));
-    const idWidth = Math.max(...hits.map((h) => h.topic.id.length));
+    // Corpus text is shown with its control characters escaped: a page must not drive the terminal.
+    const rows = hits.map((h) => ({ topic: h.topic, name: safe(h.topic.name), category: safe(h.topic.category), id: safe(h.topic.id) }));
+    const nameWidth = Math.max(...rows.map((r) => r.name.length));
+    const catWidth = Math.max(...rows.map((r) => r.category.length));
+    const idWidth = Math.max(...rows.map((r) => r.id.length));
     const rankWidth = String(hits.length).length;
-    for (const [i, h] of hits.entries()) {
-      const orgs = organisations(h.topic);
-      const names = orgs.slice(0, 4).map((g) => (g.followed ? style.bold(`★ ${g.entry.company}`) : g.entry.company)).join(', ') + (orgs.length > 4 ? ` +${orgs.length - 4}` : '');
-      io.stdout.write(`${String(i + 1).padStart(rankWidth)}  ${style.bold(h.topic.name.padEnd(nameWidth))}  ${h.topic.category.padEnd(catWidth)}  ${style.dim(h.topic.id.padEnd(idWidth))}  ${names}`.trimEnd() + '\n');
+    for (const [i, r] of rows.entries()) {
+      const orgs = organisations(r.topic);
+      const names = orgs.slice(0, 4).map((g) => (g.followed ? style.bold(`★ ${safe(g.entry.company)}`) : safe(g.entry.company))).join(', ') + (orgs.length > 4 ? ` +${orgs.length - 4}` : '');
+      io.stdout.write(`${String(i + 1).padStart(rankWidth)}  ${style.bold(r.name.padEnd(nameWidth))}  ${r.category.padEnd(catWidth)}  ${style.dim(r.id.padEnd(idWidth))}  ${names}`.trimEnd() + '\n');
     }
   }
   if (!hits.length) {
-    io.stderr.write(`No topic matches '${words}'.\n`);
+    io.stderr.write(`No topic matches '${safe(words)}'.\n`);
     return 1;
   }
   return 0;
@@ -122,19 +121,13 @@ export async function runGuidelines(args: ParsedArgs, io: CliIo): Promise<number
   const index = await loadIndex(roots, io.builtinCorpus);
   warnUnknownFollows(index, settings, io);
   const covered = topicsPerGuideline(index);
-  const pseudo = [...index.guidelines.values()].map((g) => ({ guidelineId: g.id, company: g.company, title: g.title, kind: g.kind, references: [], range: g.range }));
-  const shown = arrangeGuidelines(pseudo, settings.guidelines).map((s) => ({ page: index.guidelines.get(s.entry.guidelineId)!, followed: s.followed }));
-  const list = [...shown.filter((s) => s.page.kind !== 'standard'), ...shown.filter((s) => s.page.kind === 'standard')];
+  const list = arrangedGuidelinePages(index, settings.guidelines);
   if (args.values.get('format') === 'json') {
-    io.stdout.write(JSON.stringify(list.map(({ page: g, followed }) => ({
-      id: g.id, company: g.company, title: g.title, url: g.url, kind: g.kind ?? 'guideline', followed, summary: g.summary,
-      topics: covered.get(g.id) ?? 0, rules: (g.rules ?? []).map((r) => ({ id: r.id, name: r.name, level: r.level, url: r.url })),
-      revision: g.revision, file: displayPath(io.cwd, g.file),
-    })), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(guidelinesJson(index, settings.guidelines, io.cwd), null, 2) + '\n');
     return 0;
   }
   const style = styleFor(args, io);
-  const idWidth = Math.max(0, ...list.map((s) => s.page.id.length));
+  const idWidth = Math.max(0, ...list.map((s) => safe(s.page.id).length));
   let section: string | undefined;
   for (const { page: g, followed } of list) {
     const heading = g.kind === 'standard' ? 'Standards' : 'Guidelines';
@@ -143,10 +136,36 @@ export async function runGuidelines(args: ParsedArgs, io: CliIo): Promise<number
       section = heading;
     }
     const rules = g.rules?.length ? `, ${g.rules.length} checkable rule${g.rules.length === 1 ? '' : 's'}` : '';
-    const read = g.revision?.date ? `, read ${g.revision.date}${g.revision.commit ? ` at ${g.revision.commit.slice(0, 12)}` : ''}` : '';
-    io.stdout.write(`  ${followed ? style.bold('★ ') : '  '}${g.id.padEnd(idWidth)}  ${style.bold(g.company)} — ${g.title}  ${style.dim(`(${covered.get(g.id) ?? 0} topics${rules}${read})`)}\n`);
+    const read = g.revision?.date ? `, read ${safe(g.revision.date)}${g.revision.commit ? ` at ${safe(g.revision.commit.slice(0, 12))}` : ''}` : '';
+    io.stdout.write(`  ${followed ? style.bold('★ ') : '  '}${safe(g.id).padEnd(idWidth)}  ${style.bold(safe(g.company))} — ${safe(g.title)}  ${style.dim(`(${covered.get(g.id) ?? 0} topics${rules}${read})`)}\n`);
   }
   return 0;
+}
+
+/** `search --format json`: the hits with the organisations covering each (followed first). */
+export function searchJson(index: CorpusIndex, words: string, limit: number, prefs: GuidelinePreferences) {
+  const organisations = (t: Topic) => arrangeGuidelines(t.guidelines, prefs).filter((g) => !g.standard || g.followed);
+  return index.searchTopics(words, limit, coveredByFollowed(prefs)).map((h, i) => ({
+    rank: i + 1, score: h.score, id: h.topic.id, name: h.topic.name, category: h.topic.category,
+    guidelines: organisations(h.topic).map((g) => ({ id: g.entry.guidelineId, company: g.entry.company, followed: g.followed })),
+  }));
+}
+
+/** The guideline pages, followed ones first, then the others by organisation, standards last. */
+function arrangedGuidelinePages(index: CorpusIndex, prefs: GuidelinePreferences) {
+  const pseudo = [...index.guidelines.values()].map((g) => ({ guidelineId: g.id, company: g.company, title: g.title, kind: g.kind, references: [], range: g.range }));
+  const shown = arrangeGuidelines(pseudo, prefs).map((s) => ({ page: index.guidelines.get(s.entry.guidelineId)!, followed: s.followed }));
+  return [...shown.filter((s) => s.page.kind !== 'standard'), ...shown.filter((s) => s.page.kind === 'standard')];
+}
+
+/** `guidelines --format json`. */
+export function guidelinesJson(index: CorpusIndex, prefs: GuidelinePreferences, cwd: string) {
+  const covered = topicsPerGuideline(index);
+  return arrangedGuidelinePages(index, prefs).map(({ page: g, followed }) => ({
+    id: g.id, company: g.company, title: g.title, url: g.url, kind: g.kind ?? 'guideline', followed, summary: g.summary,
+    topics: covered.get(g.id) ?? 0, rules: (g.rules ?? []).map((r) => ({ id: r.id, name: r.name, level: r.level, url: r.url })),
+    revision: g.revision, file: displayPath(cwd, g.file),
+  }));
 }
 
 type MatchKind = 'id' | 'status' | 'method' | 'header' | 'reason' | 'constant' | 'search';
@@ -199,14 +218,15 @@ export function topicJson(t: Topic, cwd: string, prefs: GuidelinePreferences) {
 
 export function renderTopicText(t: Topic, cwd: string, style: Style, prefs: GuidelinePreferences): string {
   const out: string[] = [];
-  out.push(style.bold(t.name));
-  out.push(style.dim(`${t.category} · ${t.id} · ${displayPath(cwd, t.file)}:${t.range.start.line + 1}`));
+  // Every corpus string is shown with its control characters escaped: a page must not drive the terminal.
+  out.push(style.bold(safe(t.name)));
+  out.push(style.dim(safe(`${t.category} · ${t.id} · ${displayPath(cwd, t.file)}:${t.range.start.line + 1}`)));
   if (t.policy) {
     const prefer = t.policy.prefer.length ? ` Prefer: ${t.policy.prefer.join(', ')}.` : '';
-    out.push('', style.yellow(`Policy (${t.policy.severity}): ${t.policy.message ?? 'discouraged by your guidelines.'}${prefer}`));
+    out.push('', style.yellow(safe(`Policy (${t.policy.severity}): ${t.policy.message ?? 'discouraged by your guidelines.'}${prefer}`)));
   }
-  if (t.description) out.push('', wrap(t.description, WRAP_COLUMNS));
-  if (t.body?.trim()) out.push('', t.body.trim());
+  if (t.description) out.push('', wrap(safe(t.description), WRAP_COLUMNS));
+  if (t.body?.trim()) out.push('', safe(t.body.trim(), true));
   out.push('');
   const shown = arrangeGuidelines(t.guidelines, prefs);
   const guidelines = shown.filter((g) => !g.standard || g.followed);
@@ -216,11 +236,11 @@ export function renderTopicText(t: Topic, cwd: string, style: Style, prefs: Guid
     if (!group.length) continue;
     out.push(style.bold(title));
     for (const { entry: g, followed } of group) {
-      out.push(`  ${followed ? style.bold('★ ') : ''}${style.bold(g.company)} — ${g.title}${followed ? ' (followed)' : ''}${g.url ? `  ${style.dim(g.url)}` : ''}`);
+      out.push(`  ${followed ? style.bold('★ ') : ''}${style.bold(safe(g.company))} — ${safe(g.title)}${followed ? ' (followed)' : ''}${g.url ? `  ${style.dim(safe(g.url))}` : ''}`);
       for (const r of g.references) {
         const badge = referenceBadge(r);
-        out.push(`    - ${r.name}${badge ? ` [${badge}]` : ''}${r.url ? `  ${style.dim(r.url)}` : ''}`);
-        if (r.asks) out.push(`      ${r.asks}`);
+        out.push(`    - ${safe(r.name)}${badge ? ` [${safe(badge)}]` : ''}${r.url ? `  ${style.dim(safe(r.url))}` : ''}`);
+        if (r.asks) out.push(`      ${safe(r.asks)}`);
       }
     }
     out.push('');

@@ -2,6 +2,7 @@
 import { parseArgs, renderCommandHelp, suggest, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { PROGRAM, type CliIo } from './cliContext';
 import { CONFIG_FILE_NAME } from './configFile';
+import { terminalSafe } from './terminalStyle';
 import { toolInfo } from './toolInfo';
 
 export type { CliIo } from './cliContext';
@@ -74,7 +75,7 @@ function showHelp(name: string | undefined, io: CliIo): number {
 
 /** `api-guidelines check: unknown option …` plus where to read the usage; exit code 2. */
 function usageError(io: CliIo, scope: string, message: string, helpCommand: string): number {
-  io.stderr.write(`${PROGRAM}${scope}: ${message}\nRun '${helpCommand}' for usage.\n`);
+  io.stderr.write(`${PROGRAM}${scope}: ${terminalSafe(message, true)}\nRun '${helpCommand}' for usage.\n`);
   return 2;
 }
 

@@ -39,6 +39,8 @@ export interface CompiledRoot {
   header: CompiledHeader;
   /** Absolute paths of `header.files`, in order. */
   paths: string[];
+  /** The folders of `header.folders`, as reached and as real paths: what a watcher watches. */
+  folders: { path: string; real: string }[];
   /** The second line, parsed: each file's parse result, in the order of `paths`. */
   parsed: () => unknown[];
 }

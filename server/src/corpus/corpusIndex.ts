@@ -72,6 +72,11 @@ interface IndexParts {
   referenced: Set<string>;
 }
 
+/** Longest search query read, in characters; the rest is ignored. */
+export const MAX_QUERY_CHARS = 256;
+/** Most distinct words of a query used. */
+export const MAX_QUERY_WORDS = 16;
+
 /**
  * A root's index as the build compiles it (`compiledCorpus.ts`): its topics finished (guideline entries attached,
  * resolved and sorted) and its guidelines, valid while that root is indexed alone and has no problems.
@@ -215,7 +220,8 @@ export class CorpusIndex {
    * score, topics `preferred` picks (e.g. covered by a followed guideline) come first.
    */
   searchTopics(query: string, limit = 50, preferred?: (topic: Topic) => boolean): SearchHit[] {
-    const words = query.toLowerCase().split(/[\s,]+/).filter(Boolean);
+    // A query is typed: what is longer (a 2 MB workspace/symbol query) is cut, so one search costs at most a few words per topic.
+    const words = [...new Set(query.slice(0, MAX_QUERY_CHARS).toLowerCase().split(/[\s,]+/).filter(Boolean))].slice(0, MAX_QUERY_WORDS);
     const all = [...this.topics.values()];
     if (words.length === 0) {
       return all.sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name)).slice(0, limit).map((topic) => ({ topic, score: 0 }));

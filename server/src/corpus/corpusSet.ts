@@ -1,15 +1,24 @@
 /** Loads corpus roots through a file-system interface and keeps the index current as files change. */
-import { addCollationOrder, CorpusIndex, type FinishedIndex } from './corpusIndex';
+import { addCollationOrder, CorpusIndex } from './corpusIndex';
 import type { CorpusProblem, ParsedFile } from './model';
 import { LineMap } from './lineMap';
 import { parseStylebookGuideline, parseStylebookTopics } from './stylebookData';
 import { reviveFiles, reviveFinished, type CompiledRoot } from './compiledCorpus';
 import { parseCorpusPage } from './topicPage';
 
+/** What a walk of one corpus root found. */
+export interface CorpusListing {
+  files: string[];
+  /** Links not followed, unreadable folders, limits reached: warnings on the root. */
+  skipped: { path: string; reason: string }[];
+  /** The folders walked (root first), as reached and as real paths: what a watcher watches. */
+  folders?: { path: string; real: string }[];
+}
+
 /** File access for the corpus reader (the only way the pure core touches disk). */
 export interface CorpusFileSystem {
   /** Paths of corpus candidate files below `root`, recursively; never follows links out of the root. */
-  listFiles(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }>;
+  listFiles(root: string): Promise<CorpusListing>;
   readFile(path: string): Promise<string>;
   /** Reads several files at once where that is cheaper; an Error in place of each file that could not be read. */
   readFiles?(paths: string[]): Promise<(string | Error)[]>;
@@ -51,13 +60,15 @@ export function parseCorpusFile(path: string, text: string, kind: CorpusFileKind
 class RootState {
   private parsed?: Map<string, ParsedFile>;
   readonly notes: CorpusProblem[] = [];
+  /** Folders walked: path as reached → real path (none when the root is missing). */
+  readonly folders = new Map<string, string>();
 
-  /** `compiled`: the root's parsed files from the build's compile, taken when first asked for. */
-  constructor(readonly path: string, private readonly compiled?: () => ParsedFile[]) {}
+  /** `compiled`: the build's compile of the root, whose parsed files are taken when first asked for. */
+  constructor(readonly path: string, readonly compiled?: { root: CompiledRoot; files: () => ParsedFile[] }) {}
 
   /** The root's parsed files by path. */
   get files(): Map<string, ParsedFile> {
-    if (!this.parsed) this.parsed = new Map(this.compiled?.().map((f) => [f.file, f]));
+    if (!this.parsed) this.parsed = new Map(this.compiled?.files().map((f) => [f.file, f]));
     return this.parsed;
   }
 }
@@ -83,54 +94,87 @@ export class CorpusSet {
   async load(rootPaths: string[], token?: { isCancellationRequested: boolean }): Promise<CorpusIndex> {
     const roots: RootState[] = [];
     this.fromCompiled = 0;
-    let finished: FinishedIndex | undefined;
     for (const [i, path] of rootPaths.entries()) {
-      // One read instead of listing, reading and parsing every page.
-      const compiled = this.fs.readCompiled ? await this.fs.readCompiled(path).catch(() => undefined) : undefined;
-      if (compiled) {
-        addCollationOrder(compiled.header.collation);
-        roots.push(new RootState(path, () => reviveFiles(compiled, i)));
-        this.fromCompiled += compiled.paths.length;
-        // Alone, the root's index is the one the build finished; with other roots, it is built from its files.
-        if (rootPaths.length === 1) finished = reviveFinished(compiled, i);
-        continue;
-      }
-      const state = new RootState(path);
+      const state = await this.loadRoot(i, path, token);
+      if (!state) return this.current;
       roots.push(state);
-      let listing: Awaited<ReturnType<CorpusFileSystem['listFiles']>>;
-      try {
-        listing = await this.fs.listFiles(path);
-      } catch (e) {
-        state.notes.push(note(path, 'missing-root', `Corpus folder not found or not readable: ${(e as Error).message}`));
-        continue;
-      }
-      for (const s of listing.skipped) state.notes.push(note(s.path, 'skipped', s.reason, 'warning'));
-      const files: string[] = [];
-      const kinds: CorpusFileKind[] = [];
-      for (const file of listing.files) {
-        const kind = corpusFileKind(relative(path, file));
-        if (!kind) continue;
-        files.push(file);
-        kinds.push(kind);
-      }
-      for (let from = 0; from < files.length; from += READ_BATCH) {
-        if (token?.isCancellationRequested) return this.current;
-        const batch = files.slice(from, from + READ_BATCH);
-        const texts = await this.readBatch(batch);
-        texts.forEach((text, j) => {
-          const file = batch[j];
-          if (typeof text !== 'string') state.notes.push(note(file, 'unreadable', `Could not read corpus file: ${text.message}`));
-          else state.files.set(file, parseCorpusFile(file, text, kinds[from + j], i));
-        });
-      }
     }
     this.roots = roots;
-    if (finished) {
-      const root = roots[0];
-      this.current = CorpusIndex.finished(finished, () => [...root.files.values()]);
+    // Alone, a compiled root's index is the one the build finished; with other roots, it is built from its files.
+    const alone = roots.length === 1 ? roots[0] : undefined;
+    if (alone?.compiled) {
+      this.current = CorpusIndex.finished(reviveFinished(alone.compiled.root, 0), () => [...alone.files.values()]);
       return this.current;
     }
     return this.rebuild();
+  }
+
+  /**
+   * Reads one root again from scratch, by the same rules as the first load (links, loops, limits):
+   * after a folder appeared or went, a link was added, or the root itself was deleted or recreated.
+   */
+  async reloadRoot(rootPath: string): Promise<CorpusIndex> {
+    const i = this.roots.findIndex((r) => r.path === rootPath);
+    if (i === -1) return this.current;
+    const state = await this.loadRoot(i, rootPath);
+    // The roots may have been reloaded meanwhile: only a root still in place is replaced.
+    if (state && this.roots[i]?.path === rootPath) {
+      this.roots[i] = state;
+      this.rebuild();
+    }
+    return this.current;
+  }
+
+  /** Folders walked per root (path as reached → real path): what watchers watch. */
+  folders(rootPath: string): ReadonlyMap<string, string> | undefined {
+    return this.roots.find((r) => r.path === rootPath)?.folders;
+  }
+
+  /** Whether the file is indexed (or reported) under this path. */
+  has(path: string): boolean {
+    const root = this.rootOf(path);
+    return root !== -1 && this.roots[root].files.has(path);
+  }
+
+  private async loadRoot(i: number, path: string, token?: { isCancellationRequested: boolean }): Promise<RootState | undefined> {
+    // One read instead of listing, reading and parsing every page.
+    const compiled = this.fs.readCompiled ? await this.fs.readCompiled(path).catch(() => undefined) : undefined;
+    if (compiled) {
+      addCollationOrder(compiled.header.collation);
+      const state = new RootState(path, { root: compiled, files: () => reviveFiles(compiled, i) });
+      for (const f of compiled.folders) state.folders.set(f.path, f.real);
+      this.fromCompiled += compiled.paths.length;
+      return state;
+    }
+    const state = new RootState(path);
+    let listing: CorpusListing;
+    try {
+      listing = await this.fs.listFiles(path);
+    } catch (e) {
+      state.notes.push(note(path, 'missing-root', `Corpus folder not found or not readable: ${(e as Error).message}`));
+      return state;
+    }
+    for (const f of listing.folders ?? []) state.folders.set(f.path, f.real);
+    for (const s of listing.skipped) state.notes.push(note(s.path, 'skipped', s.reason, 'warning'));
+    const files: string[] = [];
+    const kinds: CorpusFileKind[] = [];
+    for (const file of listing.files) {
+      const kind = corpusFileKind(relative(path, file));
+      if (!kind) continue;
+      files.push(file);
+      kinds.push(kind);
+    }
+    for (let from = 0; from < files.length; from += READ_BATCH) {
+      if (token?.isCancellationRequested) return undefined;
+      const batch = files.slice(from, from + READ_BATCH);
+      const texts = await this.readBatch(batch);
+      texts.forEach((text, j) => {
+        const file = batch[j];
+        if (typeof text !== 'string') state.notes.push(note(file, 'unreadable', `Could not read corpus file: ${text.message}`));
+        else state.files.set(file, parseCorpusFile(file, text, kinds[from + j], i));
+      });
+    }
+    return state;
   }
 
   private async readBatch(files: string[]): Promise<(string | Error)[]> {

@@ -14,6 +14,8 @@ const GIVE_UP = Symbol('give up');
 const LONE_CR = /\r(?!\n)/;
 /** YAML limits implicit keys to 1024 characters: longer ones are left to the full parser to report. */
 const MAX_KEY_LENGTH = 1024;
+/** Keys of a mapping compared one by one; past this many, through a set. */
+const MAX_SCANNED_KEYS = 16;
 const FLOW_ITEM = /^[A-Za-z0-9_./-]+$/;
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -119,13 +121,21 @@ class SimpleYamlReader {
   private map(col: number, first: number): YamlMap {
     const base = pairStack.length;
     let at = first;
+    /** The keys so far, once the mapping has more than a few (a scan per key would make 20,000 keys quadratic). */
+    let keys: Set<unknown> | undefined;
     for (;;) {
       const line = this.line;
       const colon = this.keyEnd(at, this.end[line]);
       const keyText = this.text.slice(at, colon);
       if (resolvePlain(keyText) !== keyText) giveUp();
-      // Few keys per mapping: a scan beats a set.
-      for (let i = base; i < pairStack.length; i++) if ((pairStack[i].key as YamlScalar).value === keyText) giveUp();
+      // A repeated key is left to the full parser, which reports it. Few keys per mapping: a scan beats a set.
+      if (keys) {
+        if (keys.has(keyText)) giveUp();
+        keys.add(keyText);
+      } else {
+        for (let i = base; i < pairStack.length; i++) if ((pairStack[i].key as YamlScalar).value === keyText) giveUp();
+        if (pairStack.length - base >= MAX_SCANNED_KEYS) keys = new Set([...pairStack.slice(base).map((p) => (p.key as YamlScalar).value), keyText]);
+      }
       const key = scalar(keyText, at, colon, colon);
       let v = colon + 1;
       if (v < this.end[line] && this.text.charCodeAt(v) !== 32) giveUp();

@@ -51,21 +51,55 @@ export function parseYaml(text: string, sink: ProblemSink): ParsedYaml {
   if (simple) return { contents: simple, ok: true };
   let doc: ReturnType<typeof parseDocument>;
   let contents: YamlNode | null;
+  let duplicates: YamlIssue[];
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // The parser's own duplicate-key check compares each key with every earlier one (20,000 keys: 3 s): ours is linear.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
     contents = toYamlNode(doc.contents);
+    duplicates = duplicateKeys(contents);
   } catch (e) {
     // The parser recurses per nesting level: thousands of levels overflow the stack.
     sink.add(sink.lines.lineRange(sink.lines.pos(sink.base).line), 'error', 'yaml-syntax', `The YAML could not be read: ${(e as Error).message}`);
     return { contents: null, ok: false };
   }
-  reportYamlIssues(sink, doc.errors, 'error');
+  const errors = duplicates.length ? [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]) : doc.errors;
+  reportYamlIssues(sink, errors, 'error');
   reportYamlIssues(sink, doc.warnings, 'warning');
-  return { contents, ok: doc.errors.length === 0 };
+  return { contents, ok: errors.length === 0 };
+}
+
+interface YamlIssue { code: string; message: string; pos: [number, number] }
+
+/**
+ * The keys of each mapping that an earlier key of the same mapping already has, as the parser's `uniqueKeys` check
+ * reports them (code, message, position): scalar keys with the same value. One pass with a set per mapping.
+ */
+function duplicateKeys(contents: YamlNode | null): YamlIssue[] {
+  const found: YamlIssue[] = [];
+  // A stack, not recursion: the tree may be thousands of levels deep.
+  const stack: YamlNode[] = contents ? [contents] : [];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'seq') for (const item of node.items) stack.push(item);
+    if (node.kind !== 'map') continue;
+    const seen = new Set<unknown>();
+    for (const { key, value } of node.pairs) {
+      if (value) stack.push(value);
+      if (!key) continue;
+      if (key.kind !== 'scalar') {
+        stack.push(key);
+        continue;
+      }
+      // The parser compares values with `===`: NaN (`.nan`) is never a duplicate.
+      if (Number.isNaN(key.value)) continue;
+      if (!seen.has(key.value)) seen.add(key.value);
+      else if (key.start !== undefined) found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.start, key.start + 1] });
+    }
+  }
+  return found;
 }
 
 /** Reports the parser's errors or warnings, the first few one by one. */
-function reportYamlIssues(sink: ProblemSink, issues: readonly { code: string; message: string; pos: [number, number] }[], severity: 'error' | 'warning'): void {
+function reportYamlIssues(sink: ProblemSink, issues: readonly YamlIssue[], severity: 'error' | 'warning'): void {
   issues.forEach((e, i) => {
     const [s, t] = e.pos;
     const range = sink.lines.range(sink.base + s, sink.base + Math.max(s, t));
@@ -82,9 +116,11 @@ function firstLine(message: string): string {
 
 /**
  * A mapping's pair for a text key, as a Map would hold it (a repeated key: the last pair, at the
- * first one's place). A scan: mappings have a handful of keys, and a corpus has 100,000 mappings.
+ * first one's place). A scan: mappings mostly have a handful of keys, and a corpus has 100,000 mappings;
+ * a large one is indexed once, so that reading each of its keys stays linear.
  */
 function pairFor(pairs: readonly YamlPair[], key: string): YamlPair | undefined {
+  if (pairs.length > MAX_SCANNED_PAIRS) return pairIndexOf(pairs).get(key);
   for (let i = pairs.length - 1; i >= 0; i--) {
     const k = pairs[i].key;
     if (k?.kind === 'scalar' && String(k.value) === key) return pairs[i];
@@ -92,13 +128,30 @@ function pairFor(pairs: readonly YamlPair[], key: string): YamlPair | undefined 
   return undefined;
 }
 
+const MAX_SCANNED_PAIRS = 16;
+const pairIndexes = new WeakMap<readonly YamlPair[], Map<string, YamlPair>>();
+
+function pairIndexOf(pairs: readonly YamlPair[]): Map<string, YamlPair> {
+  let index = pairIndexes.get(pairs);
+  if (!index) {
+    index = new Map();
+    for (const pair of pairs) if (pair.key?.kind === 'scalar') index.set(String(pair.key.value), pair);
+    pairIndexes.set(pairs, index);
+  }
+  return index;
+}
+
 /** A mapping's text keys, each once, in order. */
 function keysOf(pairs: readonly YamlPair[]): string[] {
   const keys: string[] = [];
+  const seen = new Set<string>();
   for (const { key } of pairs) {
     if (key?.kind !== 'scalar') continue;
     const text = String(key.value);
-    if (!keys.includes(text)) keys.push(text);
+    if (!seen.has(text)) {
+      seen.add(text);
+      keys.push(text);
+    }
   }
   return keys;
 }

@@ -13,8 +13,12 @@ export interface DocumentKey {
   value?: { text: string; start: number; end: number };
 }
 
-/** A key (sticky, at the key's column): 1 the quote, 2 the quoted key, or 3 the plain key; then the colon. */
-const YAML_KEY = /(?:(["'])([^"'\n]*)\1|([^\s#'"{[\]},&*!|>%@`-][^:#\n]*?|-[^\s:#\n][^:#\n]*?))[ \t]*:(?=[ \t]|\r?$)/my;
+/**
+ * A key (sticky, at the key's column): 1 the quote, 2 the quoted key, or 3 the plain key with the blanks before the
+ * colon; then the colon. A plain key runs greedily to the first colon (it holds none): a lazy key followed by
+ * `[ \t]*:` read a long run of blanks again from each of its characters (quadratic on a line of spaces or tabs).
+ */
+const YAML_KEY = /(?:(["'])([^"'\n]*)\1[ \t]*|([^\s#'"{[\]},&*!|>%@`-][^:#\n]*|-[^\s:#\n][^:#\n]*)):(?=[ \t]|\r?$)/my;
 /** What follows the colon: 1 the spaces, 2 the quote and 3 a quoted scalar, or 4 a plain one; a comment is dropped. */
 const YAML_SCALAR = /([ \t]*)(?:(["'])([^"'\n]*)\2|([^\s#'"|>{[&*!](?:[^#\n]*[^#\s])?))[ \t]*(?:#.*)?\r?$/my;
 const BLOCK_SCALAR = /[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/my;

@@ -30,9 +30,14 @@ function only(tokens: HttpToken[], wanted: TokenFilter | undefined): HttpToken[]
 /** The JavaScript of `.http` response handlers (`> {% client.assert(response.status === 200) %}`). */
 function findScriptTokens(text: string): HttpToken[] {
   const tokens: HttpToken[] = [];
-  for (const m of text.matchAll(/\{%([\s\S]*?)%\}/g)) {
-    const offset = m.index! + 2;
-    for (const t of scanSource(m[1], 'javascript')) tokens.push({ ...t, start: t.start + offset, end: t.end + offset });
+  // By hand, not `/\{%([\s\S]*?)%\}/g`: that searched the rest of the text again from every unclosed `{%`.
+  for (let open = text.indexOf('{%'); open >= 0; open = text.indexOf('{%', open)) {
+    const close = text.indexOf('%}', open + 2);
+    // No `%}` after this `{%`, so none after any later one either.
+    if (close < 0) break;
+    const offset = open + 2;
+    for (const t of scanSource(text.slice(offset, close), 'javascript')) tokens.push({ ...t, start: t.start + offset, end: t.end + offset });
+    open = close + 2;
   }
   return tokens;
 }

@@ -4,7 +4,7 @@
  */
 import { HEADER_BY_LOWER, HTTP_HEADERS, HTTP_METHODS, STATUS_BY_CODE, STATUS_CODES, methodFromName } from './httpVocabulary';
 import { lastCharsOf, lastWordsOf, START } from './regexTail';
-import { multilineOpeners, syntaxOf, type SourceSyntax } from './sourceSyntax';
+import { lexerSource, multilineOpeners, runsToEndFrom, syntaxOf, type SourceSyntax } from './sourceSyntax';
 import type { HttpToken, TokenFilter, TokenKind } from './token';
 import { LITERAL_FAMILY, familyNames, type Family, type NameRule, type NumberRule, type Rule, type StringRule, type TokenValue } from './vocabulary';
 import { FAMILIES, RULES } from './vocabularies';
@@ -45,9 +45,22 @@ interface LanguageRules {
   requirements: RegExp[];
 }
 
+/** A comment or string source of the lexer, in the lexer's order (comments, then strings). */
+interface Construct {
+  string: boolean;
+  /** The source as written, sticky: what a match that reached the end of the text really is. */
+  full: RegExp;
+  /** For sources read to the end of the text when unclosed (`runsToEndFrom`): their opener (sticky) and their bit in `Scan.dead`. */
+  open?: RegExp;
+  bit: number;
+}
+
 interface LanguageScanner extends LanguageRules {
   /** Groups: 1 a comment, 2 a string, 3 a number, 4 the guard before a guarded name; none: a name. */
   lexer: RegExp;
+  constructs: readonly Construct[];
+  /** The lexer without some constructs (by their bits): those known unclosed in the rest of a text. Built when first needed. */
+  lexerWithout(dead: number): RegExp;
   /** The last characters of the guards a guarded name needs before it (whitespace aside), and those names. */
   guardChars: ReadonlySet<number>;
   guarded: ReadonlySet<string>;
@@ -245,13 +258,36 @@ function compileLexer(rules: LanguageRules, only?: WantedValues): LanguageScanne
   const { syntax } = rules;
   const numbers = only ? (only.codes.length ? only.codes.join('|') : '(?!)') : String.raw`[1-5]\d\d`;
   const { free, guarded, guard } = splitNames(only ? only.names : [...rules.names.keys()], rules);
-  const alternatives = [`(${syntax.comments.join('|')})`, `(${syntax.strings.join('|')})`, String.raw`(?<![\w$.])(${numbers})(?![\w.])`];
+  const constructs: Construct[] = [];
+  let bits = 0;
+  for (const [string, sources] of [[false, syntax.comments], [true, syntax.strings]] as const) {
+    for (const source of sources) {
+      const open = runsToEndFrom(source);
+      constructs.push({ string, full: sticky(source), open: open === undefined ? undefined : sticky(open), bit: open === undefined ? 0 : 1 << bits++ });
+    }
+  }
+  const rest = [String.raw`(?<![\w$.])(${numbers})(?![\w.])`];
   // `\b` is cheaper than a lookbehind here; a name glued to a `$` is not worth the cost.
-  if (free.length) alternatives.push(String.raw`\b(?:${nameAlternation(free)})\b`);
-  if (guarded.length) alternatives.push(String.raw`(${guardPattern(guard)}\s*)\b(?:${nameAlternation(guarded)})\b`);
+  if (free.length) rest.push(String.raw`\b(?:${nameAlternation(free)})\b`);
+  if (guarded.length) rest.push(String.raw`(${guardPattern(guard)}\s*)\b(?:${nameAlternation(guarded)})\b`);
+  const lexers = new Map<number, RegExp>();
+  const lexerWithout = (dead: number): RegExp => {
+    let lexer = lexers.get(dead);
+    if (!lexer) {
+      const sources = [...syntax.comments, ...syntax.strings];
+      const group = (string: boolean) => {
+        const alive = sources.filter((_, i) => constructs[i].string === string && !(constructs[i].bit & dead)).map(lexerSource);
+        return `(${alive.length ? alive.join('|') : '(?!)'})`;
+      };
+      lexers.set(dead, (lexer = new RegExp([group(false), group(true), ...rest].join('|'), 'g')));
+    }
+    return lexer;
+  };
   return {
     ...rules,
-    lexer: new RegExp(alternatives.join('|'), 'g'),
+    lexer: lexerWithout(0),
+    constructs,
+    lexerWithout,
     guardChars: new Set([...guard].filter((g) => g !== START).map((g) => g.charCodeAt(g.length - 1))),
     guarded: new Set(guarded),
     triggers: only && triggersFor(rules, only),
@@ -375,25 +411,41 @@ class Scan {
   private importLineStart = -1;
   private importLineEnd = -1;
   private importLine = false;
+  /** The constructs (bits) found unclosed: none of them closes in the rest of the text, and the lexer reads them no more. */
+  private dead = 0;
+  private lexer: RegExp;
 
   /** Without a filter every token is reported; with one, a candidate of no wanted value is not even checked. */
-  constructor(private readonly text: string, private readonly scanner: LanguageScanner, private readonly wanted?: TokenFilter) {}
+  constructor(private readonly text: string, private readonly scanner: LanguageScanner, private readonly wanted?: TokenFilter) {
+    this.lexer = scanner.lexer;
+  }
 
   run(): HttpToken[] {
-    const lexer = this.scanner.lexer;
     if (this.scanner.triggers) this.runTriggered(this.scanner.triggers);
     else {
-      lexer.lastIndex = 0;
-      while (this.next(lexer));
+      this.lexer.lastIndex = 0;
+      while (this.next());
     }
     return this.tokens;
   }
 
   /** Reads the lexer's next match, if any; false at the end of the text. */
-  private next(lexer: RegExp): boolean {
+  private next(): boolean {
+    let lexer = this.lexer;
     const m = lexer.exec(this.text);
     if (!m) return false;
-    if (m[1] === undefined) {
+    if ((m[1] !== undefined || m[2] !== undefined) && lexer.lastIndex === this.text.length && this.scanner.constructs.some((c) => c.bit & ~this.dead)) {
+      // Maybe an opener read to the end because it has no closer: what really starts there, by the sources as written.
+      const found = this.closedAt(m.index);
+      lexer = this.lexer;
+      if (!found) {
+        // No comment or string here after all: the lexer, without the unclosed ones, reads this place again.
+        lexer.lastIndex = m.index;
+        return true;
+      }
+      lexer.lastIndex = found.end;
+      if (found.string) this.string(m.index, found.end);
+    } else if (m[1] === undefined) {
       if (m[2] !== undefined) this.string(m.index, lexer.lastIndex);
       else if (m[3] !== undefined) this.number(m.index);
       else if (m[4] !== undefined) this.name(m.index + m[4].length, m[0].slice(m[4].length));
@@ -401,6 +453,28 @@ class Scan {
     }
     if (this.scanner.guardChars.has(this.text.charCodeAt(lexer.lastIndex - 1))) this.guardedNamesAfter(lexer);
     return true;
+  }
+
+  /**
+   * The comment or string that starts at `start`, tried in the lexer's order as written (closed). An opener read to
+   * the end unclosed has no closer after it, nor has any later one of its kind: that kind is dropped from the lexer
+   * for the rest of the text, so that no later opener searches the rest of the text again.
+   */
+  private closedAt(start: number): { string: boolean; end: number } | undefined {
+    const { text } = this;
+    let found: { string: boolean; end: number } | undefined;
+    let dead = this.dead;
+    for (const c of this.scanner.constructs) {
+      if (c.bit & dead) continue;
+      c.full.lastIndex = start;
+      if (c.full.test(text)) {
+        found = { string: c.string, end: c.full.lastIndex };
+        break;
+      }
+      if (c.open && at(c.open, text, start)) dead |= c.bit;
+    }
+    if (dead !== this.dead) this.lexer = this.scanner.lexerWithout((this.dead = dead));
+    return found;
   }
 
   /**
@@ -413,7 +487,6 @@ class Scan {
    */
   private runTriggered(triggers: readonly RegExp[]): void {
     const { text } = this;
-    const lexer = this.scanner.lexer;
     // Where each trigger regex matched last (-1: not yet searched, or past `from` by then: searched again).
     const found = triggers.map(() => -1);
     let from = 0;
@@ -432,10 +505,10 @@ class Scan {
       if (end < 0) end = text.length;
       let before = lineStartOf(text, at) - 1;
       while (before >= from && isSpace(text.charCodeAt(before))) before--;
-      lexer.lastIndex = before < from ? from : Math.max(from, lineStartOf(text, before));
-      do if (!this.next(lexer)) return;
-      while (lexer.lastIndex < end);
-      from = lexer.lastIndex;
+      this.lexer.lastIndex = before < from ? from : Math.max(from, lineStartOf(text, before));
+      do if (!this.next()) return;
+      while (this.lexer.lastIndex < end);
+      from = this.lexer.lastIndex;
     }
   }
 

@@ -9,20 +9,45 @@ export interface SourceSyntax {
   imports: string;
 }
 
-const LINE_COMMENT = String.raw`\/\/[^\n]*`;
-const BLOCK_COMMENT = String.raw`\/\*[\s\S]*?\*\/`;
-const HASH_COMMENT = String.raw`#[^\n]*`;
-const DOUBLE = String.raw`"(?:[^"\\\n]|\\.)*"`;
-const SINGLE = String.raw`'(?:[^'\\\n]|\\.)*'`;
+/**
+ * A quote preceded by a backslash never opens a string. Inside a string that runs to the end of its line without a
+ * closing quote, every quote is escaped: with this rule no later opener on that stretch is tried again, so an
+ * unterminated string costs its length once (a line of `"\"\"\"…` was quadratic). Outside strings, `\"` is a regex
+ * literal's or a shell line's escaped quote, not a string.
+ */
+const UNESCAPED = String.raw`(?<!\\)`;
+const DOUBLE = String.raw`${UNESCAPED}"(?:[^"\\\n]|\\.)*"`;
+const SINGLE = String.raw`${UNESCAPED}'(?:[^'\\\n]|\\.)*'`;
 /** A character literal: short, so that Rust lifetimes (`'a`) and Kotlin/Java chars never swallow a line. */
 const CHAR = String.raw`'(?:[^'\\\n]|\\[^'\n]{1,8})'`;
-const BACKTICK = String.raw`\x60(?:[^\x60\\]|\\[\s\S])*\x60`;
-const TRIPLE_DOUBLE = String.raw`"""[\s\S]*?"""`;
-const TRIPLE_SINGLE = String.raw`'''[\s\S]*?'''`;
+/** Unterminated, it runs to the end of the text, where every backtick is escaped: one walk, as for quotes. */
+const BACKTICK = String.raw`${UNESCAPED}\x60(?:[^\x60\\]|\\[\s\S])*\x60`;
 
 const VERBATIM = String.raw`@"(?:[^"]|"")*"`;
-const RAW = String.raw`r(?:"[^"]*"|#"[\s\S]*?"#|##"[\s\S]*?"##)`;
-const BEGIN_END = String.raw`\n=begin\b[\s\S]*?\n=end`;
+/** Rust raw strings by their number of hashes (each has its own closer, and fails on its own). */
+const RAW = String.raw`r"[^"]*"`;
+
+/**
+ * Comments and strings from an opener to the first closer after it: `open[\s\S]*?close`. When one has no closer,
+ * no later one of the same kind has one either, so the scanner tries each kind's missing closer once: its lexer reads
+ * `open[\s\S]*?(?:close|$)`, and an opener that reaches the end of the text unclosed drops the kind from the lexer
+ * for the rest of the text (see `sourceScanner`). Without that, every later opener searched the rest of the text.
+ */
+interface Delimited { open: string; close: string }
+const DELIMITED = new Map<string, Delimited>();
+function delimited(open: string, close: string): string {
+  const source = `${open}[\\s\\S]*?${close}`;
+  DELIMITED.set(source, { open, close });
+  return source;
+}
+const BLOCK_COMMENT = delimited(String.raw`\/\*`, String.raw`\*\/`);
+const TRIPLE_DOUBLE = delimited('"""', '"""');
+const TRIPLE_SINGLE = delimited("'''", "'''");
+const RAW_HASH = delimited('r#"', '"#');
+const RAW_HASH2 = delimited('r##"', '"##');
+const BEGIN_END = delimited(String.raw`\n=begin\b`, String.raw`\n=end`);
+const LINE_COMMENT = String.raw`\/\/[^\n]*`;
+const HASH_COMMENT = String.raw`#[^\n]*`;
 
 /**
  * What starts each comment or string that can run over a line break, as a regex source: every match of such a
@@ -35,7 +60,9 @@ const OPENERS: ReadonlyMap<string, string> = new Map([
   [TRIPLE_DOUBLE, '"""'],
   [TRIPLE_SINGLE, "'''"],
   [VERBATIM, '@"'],
-  [RAW, 'r#*"'],
+  [RAW, 'r"'],
+  [RAW_HASH, 'r#"'],
+  [RAW_HASH2, 'r##"'],
   [BEGIN_END, String.raw`\n=begin`],
 ]);
 
@@ -52,7 +79,7 @@ const SYNTAX: Readonly<Record<string, SourceSyntax>> = {
   csharp: { comments: C_LIKE, strings: [VERBATIM, DOUBLE, CHAR], imports: String.raw`using\b(?![ \t]*\()` },
   ruby: { comments: [HASH_COMMENT, BEGIN_END], strings: [DOUBLE, SINGLE], imports: String.raw`require(?:_relative)?\b` },
   php: { comments: [...C_LIKE, String.raw`#(?!\[)[^\n]*`], strings: [DOUBLE, SINGLE], imports: String.raw`use\b` },
-  rust: { comments: C_LIKE, strings: [RAW, DOUBLE, CHAR], imports: String.raw`(?:use|extern)\b` },
+  rust: { comments: C_LIKE, strings: [RAW, RAW_HASH, RAW_HASH2, DOUBLE, CHAR], imports: String.raw`(?:use|extern)\b` },
   // `'''` heredocs hold docs too (`@moduledoc ~S'''`), with code examples that are not code.
   elixir: { comments: [HASH_COMMENT], strings: [TRIPLE_DOUBLE, TRIPLE_SINGLE, DOUBLE, SINGLE], imports: String.raw`(?:alias|import|require|use)\b` },
   swift: { comments: C_LIKE, strings: [TRIPLE_DOUBLE, DOUBLE], imports: String.raw`import\b` },
@@ -73,4 +100,18 @@ export function multilineOpeners(syntax: SourceSyntax): string[] {
     const opener = OPENERS.get(source);
     return opener === undefined ? [] : [opener];
   });
+}
+
+/**
+ * The form of a comment or string source the lexer reads: a delimited one also matches from its opener to the end of
+ * the text when it has no closer (`mayRunToEnd`); every other source as it is.
+ */
+export function lexerSource(source: string): string {
+  const d = DELIMITED.get(source);
+  return d ? `${d.open}[\\s\\S]*?(?:${d.close}|$)` : source;
+}
+
+/** The opener of a source that `lexerSource` reads to the end of the text when it has no closer; undefined for the others. */
+export function runsToEndFrom(source: string): string | undefined {
+  return DELIMITED.get(source)?.open;
 }

@@ -1,10 +1,12 @@
 /** Corpus authoring: completion, hover, definitions and links inside the front matter of topic and guideline pages. */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from '../corpus/yamlLibrary';
+import { parseDocument } from '../corpus/yamlLibrary';
+import { parseSimpleYaml } from '../corpus/simpleYaml';
+import { toYamlNode, type YamlNode, type YamlScalar } from '../corpus/yamlNode';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Guideline, SourceRange, Topic } from '../corpus/model';
 import { isWebUrl, LEVELS } from '../corpus/topicPage';
 import { renderTopic, type HoverOptions } from './hoverContent';
-import { encodeLinkTarget, escapeMarkdown, inlineCode, link } from './markdown';
+import { encodeLinkTarget, escapeMarkdown, inlineCode, link, plainText } from './markdown';
 
 /** The mapping a key belongs to: the page itself, a guideline entry, a reference or the policy. */
 export type FieldContext = 'topic' | 'guideline' | 'topicGuideline' | 'reference' | 'policy' | 'topicReferences' | 'revision' | 'rule' | 'check';
@@ -132,7 +134,9 @@ export interface AuthoringCompletion {
   insertText: string;
   /** insertText uses snippet syntax (`${1:…}`). */
   snippet?: boolean;
+  /** Plain text. */
   detail?: string;
+  /** Markdown: corpus text in it is escaped. */
   documentation?: string;
   sortText?: string;
 }
@@ -200,7 +204,7 @@ export function completeCorpusPage(text: string, offset: number, index: CorpusIn
   if (context === 'topicReferences') {
     // Under `topics:` the keys are topic ids.
     const items = [...index.topics.values()].filter((t) => !present.has(t.id) || t.id === typed).sort((a, b) => a.id.localeCompare(b.id))
-      .map((t): AuthoringCompletion => ({ label: t.id, kind: 'field', insertText: `${t.id}:\n  - name: `, detail: t.name, documentation: t.category }));
+      .map((t): AuthoringCompletion => ({ label: plainText(t.id), kind: 'field', insertText: `${plainText(t.id)}:\n  - name: `, detail: plainText(t.name), documentation: escapeMarkdown(t.category) }));
     return { from: offset - typed.length, to: wordEnd, items };
   }
   const items = FIELDS[context]
@@ -232,14 +236,15 @@ function valueCompletions(source: ValueSource, index: CorpusIndex): AuthoringCom
     const counts = new Map<string, number>();
     for (const t of index.topics.values()) counts.set(t.category, (counts.get(t.category) ?? 0) + 1);
     return [...counts].sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([c, n]) => ({ label: c, kind: 'value', insertText: c, detail: `${n} topic${n === 1 ? '' : 's'}` }));
+      .map(([c, n]) => ({ label: plainText(c), kind: 'value', insertText: plainText(c), detail: `${n} topic${n === 1 ? '' : 's'}` }));
   }
+  // Corpus text: plain text where the editor shows text, escaped where it renders Markdown, links only to http(s).
   return knownGuidelines(index).map((g) => ({
-    label: g.id,
+    label: plainText(g.id),
     kind: 'value',
-    insertText: g.id,
-    detail: `${g.company} — ${g.title}`,
-    documentation: g.url,
+    insertText: plainText(g.id),
+    detail: plainText(`${g.company} — ${g.title}`),
+    documentation: g.url ? link(g.url, g.url) : undefined,
   }));
 }
 
@@ -267,8 +272,18 @@ class FrontMatterLines {
     }
   }
 
+  /** The line starting at `lineStart` (0 if none): a binary search, the lines being in order. */
   private lineIndex(lineStart: number): number {
-    return Math.max(0, this.lines.findIndex((l) => l.start === lineStart));
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = this.lines[mid].start;
+      if (start === lineStart) return mid;
+      if (start < lineStart) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 
   /** The mapping a key typed at `column` belongs to; undefined inside a block of text. */
@@ -343,41 +358,64 @@ interface PairAt {
   context: FieldContext;
 }
 
+/** The front matter parsed last: hover, definition and links ask about the same version of a page in turn. */
+let lastParsed: { yaml: string; contents: YamlNode | null } | undefined;
+
+/**
+ * The front matter's tree, parsed once per text: by the fast reader when the YAML is in its subset (as the corpus
+ * reader does), else by the full parser, without its duplicate-key check (it compares each key with every earlier
+ * one: an 18,000-key page took seconds per request; the corpus diagnostics report duplicates).
+ */
+function parseFrontMatter(text: string, region: { start: number; end: number }): YamlNode | null {
+  const yaml = text.slice(region.start, region.end);
+  if (lastParsed?.yaml !== yaml) {
+    let contents: YamlNode | null;
+    try {
+      contents = parseSimpleYaml(yaml) ?? toYamlNode(parseDocument(yaml, { prettyErrors: false, uniqueKeys: false }).contents);
+    } catch {
+      // Nested thousands of levels deep: no tree to answer from.
+      contents = null;
+    }
+    lastParsed = { yaml, contents };
+  }
+  return lastParsed.contents;
+}
+
 /** The key or scalar value under `offset` in the parsed front matter, with the mapping it belongs to. */
 function pairAt(text: string, offset: number): PairAt | undefined {
   const region = frontMatterRegion(text);
   if (!region?.closed || offset < region.start || offset > region.end) return undefined;
-  const doc = parseDocument(text.slice(region.start, region.end), { prettyErrors: false });
+  const contents = parseFrontMatter(text, region);
   const rel = offset - region.start;
-  const inside = (n: Node | null | undefined): boolean => !!n?.range && n.range[0] <= rel && rel <= n.range[1];
-  const found = (key: string, part: PairAt['part'], node: Scalar, context: FieldContext): PairAt =>
+  const inside = (n: YamlNode | null | undefined): boolean => n?.start !== undefined && n.start <= rel && rel <= n.end!;
+  const found = (key: string, part: PairAt['part'], node: YamlScalar, context: FieldContext): PairAt =>
     ({ key, part, value: String(node.value ?? ''), context, ...scalarSpan(text, node, region.start) });
-  const walk = (node: Node | null | undefined, context: FieldContext, key: string): PairAt | undefined => {
-    if (isSeq(node)) {
-      for (const item of node.items as Node[]) {
+  const walk = (node: YamlNode | null | undefined, context: FieldContext, key: string): PairAt | undefined => {
+    if (node?.kind === 'seq') {
+      for (const item of node.items) {
         if (!inside(item)) continue;
-        return isScalar(item) ? found(key, 'value', item, context) : walk(item, context, key);
+        return item.kind === 'scalar' ? found(key, 'value', item, context) : walk(item, context, key);
       }
     }
-    if (!isMap(node)) return undefined;
-    for (const pair of node.items) {
-      const k = pair.key as Node;
-      if (!isScalar(k)) continue;
+    if (node?.kind !== 'map') return undefined;
+    for (const pair of node.pairs) {
+      const k = pair.key;
+      if (k?.kind !== 'scalar') continue;
       const name = String(k.value);
       if (inside(k)) return found(name, 'key', k, context);
-      const v = pair.value as Node | null;
+      const v = pair.value;
       if (!inside(v)) continue;
-      return isScalar(v) ? found(name, 'value', v, context) : walk(v, childContext(context, name) ?? context, name);
+      return v!.kind === 'scalar' ? found(name, 'value', v as YamlScalar, context) : walk(v, childContext(context, name) ?? context, name);
     }
     return undefined;
   };
-  return walk(doc.contents as Node, new FrontMatterLines(text, region).contextAt(region.start, 0) ?? 'topic', '');
+  return walk(contents, new FrontMatterLines(text, region).contextAt(region.start, 0) ?? 'topic', '');
 }
 
 /** File offsets of a scalar's text without its quotes (`base` = offset of the parsed YAML). */
-function scalarSpan(text: string, node: Scalar, base: number): { start: number; end: number } {
-  const s = base + node.range![0];
-  const e = base + node.range![1];
+function scalarSpan(text: string, node: YamlScalar, base: number): { start: number; end: number } {
+  const s = base + node.start!;
+  const e = base + node.end!;
   const quoted = text[s] === '"' || text[s] === "'";
   return quoted ? { start: s + 1, end: Math.max(s + 1, e - 1) } : { start: s, end: e };
 }
@@ -440,9 +478,9 @@ function renderGuideline(index: CorpusIndex, id: string, options: AuthoringOptio
 export function linkCorpusPage(text: string, index: CorpusIndex, options: AuthoringOptions = {}): AuthoringLink[] {
   const region = frontMatterRegion(text);
   if (!region?.closed) return [];
-  const doc = parseDocument(text.slice(region.start, region.end), { prettyErrors: false });
+  const contents = parseFrontMatter(text, region);
   const links: AuthoringLink[] = [];
-  const add = (key: string, node: Scalar) => {
+  const add = (key: string, node: YamlScalar) => {
     const value = String(node.value ?? '');
     const span = scalarSpan(text, node, region.start);
     if ((key === 'url' || key === 'guideline_url') && isWebUrl(value)) {
@@ -453,23 +491,23 @@ export function linkCorpusPage(text: string, index: CorpusIndex, options: Author
     const target = page && options.fileLink?.(page.file, page.range.start.line);
     if (target) links.push({ ...span, target, tooltip: key === 'prefer' ? 'Open the topic page' : 'Open the guideline page' });
   };
-  const walk = (node: Node | null | undefined, key: string): void => {
-    if (isScalar(node) && node.range) add(key, node);
-    else if (isSeq(node)) for (const item of node.items as Node[]) walk(item, key);
-    else if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
+  const walk = (node: YamlNode | null | undefined, key: string): void => {
+    if (node?.kind === 'scalar' && node.start !== undefined) add(key, node);
+    else if (node?.kind === 'seq') for (const item of node.items) walk(item, key);
+    else if (node?.kind === 'map') {
+      for (const pair of node.pairs) {
+        if (pair.key?.kind !== 'scalar') continue;
         const name = String(pair.key.value);
-        if (key === 'topics' && pair.key.range) {
+        if (key === 'topics' && pair.key.start !== undefined) {
           // A topic id under `topics:` links to its topic page.
           const topic = index.topics.get(name);
           const target = topic && options.fileLink?.(topic.file, topic.range.start.line);
           if (target) links.push({ ...scalarSpan(text, pair.key, region.start), target, tooltip: 'Open the topic page' });
         }
-        walk(pair.value as Node, name);
+        walk(pair.value, name);
       }
     }
   };
-  walk(doc.contents as Node, '');
+  walk(contents, '');
   return links;
 }

@@ -7,6 +7,7 @@ import type { HttpToken } from '../detect/token';
 import { ruleLabel, type GuidelinePreferences } from './guidelineView';
 import { IANA_REGISTRY_URL, topicLinks } from './diagnostics';
 import type { Finding } from './finding';
+import { plainText } from './markdown';
 import { suppressionEdit, type TextEdit } from './suppression';
 
 /** The client command that opens a guideline URL (the VS Code client registers it). */
@@ -75,7 +76,7 @@ export function referenceActions(finding: Finding, index: CorpusIndex, preferenc
   }
   const seen = new Set<string>();
   return links.filter((l) => !seen.has(l.url) && seen.add(l.url)).slice(0, MAX_REFERENCE_ACTIONS).map((l) => ({
-    title: `Open guideline: ${l.name}`,
+    title: `Open guideline: ${plainText(l.name)}`,
     finding,
     command: { command: OPEN_REFERENCE_COMMAND, arguments: [l.url] },
   }));

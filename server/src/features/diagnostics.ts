@@ -4,11 +4,12 @@ import type { Severity, Topic, TopicGuideline } from '../corpus/model';
 import { isWebUrl } from '../corpus/topicPage';
 import { STATUS_BY_CODE } from '../detect/httpVocabulary';
 import type { HttpToken } from '../detect/token';
-import { CORPUS_LANGUAGE, type ApiGuidelinesSettings, type RuleSeverity } from '../settings';
+import { CORPUS_LANGUAGE, parseSeverity, type ApiGuidelinesSettings, type RuleSeverity } from '../settings';
 import type { Finding } from './finding';
 import { arrangeGuidelines, followedRules, ruleLabel, type FollowedRule, type GuidelinePreferences } from './guidelineView';
 import { tokenLabel, topicForToken } from './hoverContent';
 import { findOpenApiSyntaxErrors } from './openApiSyntax';
+import { compileGlob, type CompiledGlob } from './glob';
 import { findSuppressions, isSuppressed, type SuppressionScope } from './suppression';
 
 /** Rules about one detected token. */
@@ -217,14 +218,9 @@ function defaultSeverity(rule: RuleInfo, quietUncovered: boolean): RuleInfo['def
   return rule.id === 'uncovered-status' && quietUncovered ? 'off' : rule.defaultSeverity;
 }
 
-const SEVERITY_WORDS: Readonly<Record<string, RuleSeverity>> = {
-  off: 'off', hint: 'hint', info: 'information', information: 'information', warning: 'warning', warn: 'warning', error: 'error',
-};
-
-/** The user's severity for a rule, if set to something meaningful. */
+/** The user's severity for a rule, if set to something meaningful; only the rules' own entries count. */
 export function configuredSeverity(rules: Record<string, unknown> | undefined, id: string): RuleSeverity | undefined {
-  const v = rules?.[id];
-  return typeof v === 'string' ? SEVERITY_WORDS[v.toLowerCase()] : undefined;
+  return rules && Object.hasOwn(rules, id) ? parseSeverity(rules[id]) : undefined;
 }
 
 /** The first web link a topic offers, in the order its page lists guidelines: a reference, else the guideline. */
@@ -262,49 +258,25 @@ export function preferLabel(item: string, index: CorpusIndex): string {
   return info ? `${info.code} ${info.phrase}` : item;
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, CompiledGlob>();
+/** Distinct globs kept compiled; settings hold a handful, so the cache only starts over for pathological ones. */
+const MAX_CACHED_GLOBS = 256;
 
 /**
  * Whether a path (relative to the workspace folder, `/` or `\` separated) matches one of the globs.
  * `**` crosses folders, `*` and `?` stay within one name, `{a,b}` and `[abc]` as usual; a pattern without `/`
- * matches a name at any depth; a pattern that matches a folder excludes everything inside it.
+ * matches a name at any depth; a pattern that matches a folder excludes everything inside it. Time is linear in
+ * the path whatever the glob; a malformed glob (`globError`) matches nothing, and the others still apply.
  */
 export function isExcluded(relativePath: string, globs: readonly string[]): boolean {
   if (!globs.length) return false;
   const path = relativePath.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
-  const parts = path.split('/');
-  const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
   return globs.some((g) => {
-    let re = globCache.get(g);
-    if (!re) globCache.set(g, (re = globRegExp(g)));
-    return candidates.some((c) => re!.test(c));
+    let glob = globCache.get(g);
+    if (!glob) {
+      if (globCache.size >= MAX_CACHED_GLOBS) globCache.clear();
+      globCache.set(g, (glob = compileGlob(g, 'exclude')));
+    }
+    return glob.matchesSelfOrParent(path);
   });
-}
-
-function globRegExp(glob: string): RegExp {
-  let g = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  if (!g.includes('/')) g = `**/${g}`;
-  else g = g.replace(/^\/+/, '');
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === '*' && g[i + 1] === '*') {
-      const slashAfter = g[i + 2] === '/';
-      out += slashAfter ? '(?:.*/)?' : '.*';
-      i += slashAfter ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '{') { out += '(?:'; braces++; }
-    else if (c === '}' && braces) { out += ')'; braces--; }
-    else if (c === ',' && braces) out += '|';
-    else if (c === '[') {
-      const close = g.indexOf(']', i + 1);
-      if (close === -1) { out += '\\['; continue; }
-      const body = g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-      out += `[${body}]`;
-      i = close;
-    } else out += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
 }

@@ -5,7 +5,7 @@ import { isWebUrl } from '../corpus/topicPage';
 import { STATUS_BY_CODE } from '../detect/httpVocabulary';
 import type { HttpToken } from '../detect/token';
 import { arrangeGuidelines, NO_PREFERENCES, referenceBadge, ruleLabel, shortTitle, type GuidelinePreferences, type ShownGuideline } from './guidelineView';
-import { encodeLinkTarget, escapeMarkdown, link } from './markdown';
+import { encodeLinkTarget, escapeMarkdown, inlineCode, link } from './markdown';
 
 /** Guidelines shown one line each before the rest are folded into one line of names; followed ones always get a line. */
 export const HOVER_GUIDELINE_LINES = 8;
@@ -104,11 +104,16 @@ function guidelineLine(g: ShownGuideline, withTitle: boolean): string {
   const [first, ...rest] = entry.references;
   if (!first) return `- ${head}${withTitle ? '' : ` — ${escapeMarkdown(entry.title)}`}`;
   const badge = referenceBadge(first);
-  let line = `- ${head} · ${link(first.name, first.url)}${badge ? ` \`${badge}\`` : ''}${first.asks ? ` — ${escapeMarkdown(first.asks)}` : ''}`;
+  let line = `- ${head} · ${link(first.name, first.url)}${badge ? ` ${codeSpan(badge)}` : ''}${first.asks ? ` — ${escapeMarkdown(first.asks)}` : ''}`;
   const more = rest.slice(0, REFERENCES_PER_LINE - 1).map((r) => link(r.rule ? ruleLabel(r.rule) : shorten(r.name), r.url));
   if (more.length) line += ` · ${more.join(' · ')}`;
   if (rest.length > more.length) line += ` · +${rest.length - more.length}`;
   return line;
+}
+
+/** A badge as code: `#150 SHOULD` as it stands, corpus text with a backtick or a control character fenced so that it cannot close early. */
+function codeSpan(text: string): string {
+  return /[`\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text) ? inlineCode(text) : `\`${text}\``;
 }
 
 /** `[RFC 9110: 15.5.4. 403 Forbidden](…)`: a standard's sections, compact. */

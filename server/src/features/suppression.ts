@@ -81,11 +81,11 @@ export function parseDirective(line: string): Directive | undefined {
 /** Every suppression in a document: comment directives, plus the extension key in YAML and JSON. */
 export function findSuppressions(text: string, languageId: string): SuppressionScope[] {
   const scopes: SuppressionScope[] = [];
-  let lineDone = -1;
+  // One directive per line: the search goes on from the end of the line (from each occurrence, a long line of them
+  // was read again per occurrence).
   for (let i = text.indexOf('api-guidelines-disable-'); i !== -1; i = text.indexOf('api-guidelines-disable-', i + 1)) {
     const { start, end } = lineAround(text, i);
-    if (start === lineDone) continue;
-    lineDone = start;
+    i = Math.max(i, end);
     const d = parseDirective(text.slice(start, end));
     if (!d) continue;
     const target = d.next ? (end < text.length ? lineAround(text, nextLineStart(text, end)) : undefined) : { start, end };
@@ -102,7 +102,8 @@ export function isSuppressed(scopes: readonly SuppressionScope[], rule: string, 
 /** The extension key silences the mapping that holds it, from its parent key on (the whole file at the root). */
 function extensionScopes(text: string): SuppressionScope[] {
   const scopes: SuppressionScope[] = [];
-  for (const doc of parseAllDocuments(text) as ReturnType<typeof parseDocument>[]) {
+  // Without the parser's duplicate-key check, which compares each key with every earlier one (quadratic).
+  for (const doc of parseAllDocuments(text, { uniqueKeys: false }) as ReturnType<typeof parseDocument>[]) {
     if (!doc.contents) continue;
     visit(doc, {
       Map(_key, map, path) {
@@ -152,7 +153,8 @@ export function suppressionEdit(text: string, languageId: string, offset: number
 
 /** JSON has no comments: add the rule to `x-api-guidelines-disable` in the object the token belongs to. */
 function extensionKeyEdit(text: string, offset: number, rule: string): TextEdit | undefined {
-  const doc = parseDocument(text);
+  // Without the duplicate-key check, which compares each key with every earlier one (quadratic on large specs).
+  const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length || !doc.contents) return undefined;
   let target: YAMLMap | undefined;
   visit(doc, {

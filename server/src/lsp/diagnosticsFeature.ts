@@ -12,7 +12,8 @@ import { corpusFileKind } from '../corpus/corpusSet';
 import type { CorpusProblem } from '../corpus/model';
 import { diagnose, diagnosesLanguage, isExcluded, RULE_BY_ID } from '../features/diagnostics';
 import type { Finding } from '../features/finding';
-import { hasCorpusFrontMatter } from '../corpus/topicPage';
+import { hasCorpusFrontMatter, isWebUrl } from '../corpus/topicPage';
+import { plainText } from '../features/markdown';
 import type { ApiGuidelinesSettings } from '../settings';
 import { isMarkdownDocument } from './authoringHandlers';
 import { toLspRange, toLspSeverity } from './convert';
@@ -57,15 +58,16 @@ export function findingToDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     severity: toLspSeverity(f.severity),
     source: DIAGNOSTIC_SOURCE,
     code: f.rule,
-    message: f.message,
+    message: plainText(f.message),
   };
-  if (f.href) d.codeDescription = { href: f.href };
+  // The link under the code: the topic page (a file URI) or an http(s) guideline, never another scheme.
+  if (f.href && (isWebUrl(f.href) || f.href.startsWith('file:'))) d.codeDescription = { href: f.href };
   if (RULE_BY_ID.get(f.rule)?.deprecatedTag) d.tags = [DiagnosticTag.Deprecated];
   return d;
 }
 
 function problemToDiagnostic(p: CorpusProblem): Diagnostic {
-  return { range: toLspRange(p.range), severity: toLspSeverity(p.severity), source: DIAGNOSTIC_SOURCE, code: p.code, message: p.message };
+  return { range: toLspRange(p.range), severity: toLspSeverity(p.severity), source: DIAGNOSTIC_SOURCE, code: p.code, message: plainText(p.message) };
 }
 
 function excluded(ctx: ServerContext, uri: string, settings: ApiGuidelinesSettings): boolean {

@@ -9,9 +9,13 @@ import type { Topic } from '../corpus/model';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { HttpToken } from '../detect/token';
 import { unknownFollows } from '../features/guidelineView';
-import { DEFAULT_SETTINGS, languageForPath, normalizeSettings, type ApiGuidelinesSettings } from '../settings';
+import { notificationText } from '../features/markdown';
+import { DEFAULT_SETTINGS, languageForPath, settingsPath, validateSettings, type ApiGuidelinesSettings } from '../settings';
 import { CorpusManager } from './corpusManager';
 import { BUILTIN_COMPILED_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
+
+/** How long a request waits for the client's settings before it goes on with the defaults. */
+export const CONFIGURATION_TIMEOUT_MS = 3000;
 
 export interface InitOptions {
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
@@ -22,6 +26,9 @@ export interface InitOptions {
   untrustedWorkspace?: boolean;
   builtinCorpusPath?: string;
 }
+
+/** Distinct settings problems told to the user; past this, a client sending ever new bad settings is not heard. */
+const MAX_SETTINGS_WARNINGS = 50;
 
 export class ServerContext {
   readonly documents = new TextDocuments(TextDocument);
@@ -34,12 +41,17 @@ export class ServerContext {
   supportsFolderEvents = false;
   workspaceFolders: string[] = [];
   initOptions: InitOptions = {};
+  private warnedConfiguration = false;
 
   constructor(readonly connection: Connection, builtinPath: string) {
     this.corpora = new CorpusManager({
       fs: new NodeCorpusFileSystem({ root: builtinPath, file: path.join(__dirname, BUILTIN_COMPILED_FILE) }),
       builtinPath,
       log: (m) => connection.console.log(m),
+      warn: (message) => {
+        connection.console.warn(message);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `API Guidelines: ${notificationText(message)}` });
+      },
       onChange: () => this.changed(),
     });
   }
@@ -60,16 +72,65 @@ export class ServerContext {
     if (!this.hasConfiguration) return Promise.resolve(this.globalSettings);
     const cached = this.settingsCache.get(uri);
     if (cached) return cached;
-    const fetched = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'apiGuidelines' })
-      .then((raw: unknown) => normalizeSettings(raw ?? this.initOptions.settings), () => this.globalSettings);
+    const fallback = () => this.validated(this.initOptions.settings);
+    const asked = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'apiGuidelines' })
+      .then((raw: unknown) => this.validated(raw ?? this.initOptions.settings), () => this.globalSettings);
+    // A client that never answers must not hold every request: defaults after a few seconds, the answer when it comes.
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const fetched = Promise.race([asked, new Promise<ApiGuidelinesSettings>((resolve) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        if (!this.warnedConfiguration) {
+          this.warnedConfiguration = true;
+          this.connection.console.warn(`The client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS / 1000} s: default settings are used until it does.`);
+        }
+        resolve(fallback());
+      }, CONFIGURATION_TIMEOUT_MS);
+    })]);
+    void asked.then((settings) => {
+      clearTimeout(timer);
+      if (!timedOut || this.settingsCache.get(uri) !== fetched) return;
+      this.settingsCache.set(uri, Promise.resolve(settings));
+      this.changed();
+    });
     this.settingsCache.set(uri, fetched);
     return fetched;
   }
 
   settingsChanged(raw?: unknown): void {
     this.settingsCache.clear();
-    if (!this.hasConfiguration && raw !== undefined) this.globalSettings = normalizeSettings(raw);
+    if (!this.hasConfiguration && raw !== undefined) this.globalSettings = this.validated(raw);
     this.changed();
+    this.retainCorpora();
+  }
+
+  private retainGeneration = 0;
+
+  /** Drops the corpora (and their watchers) that no open document and no workspace request uses any more. */
+  private retainCorpora(): void {
+    const generation = ++this.retainGeneration;
+    const scope = this.workspaceFolders[0] ? this.pathUri(this.workspaceFolders[0]) : '';
+    const uris = new Set([scope, ...this.documents.keys()]);
+    void Promise.all([...uris].map((uri) => this.corpusRoots(uri))).then((lists) => {
+      // A later change decides instead: its lists are the current ones.
+      if (generation === this.retainGeneration) this.corpora.retain(lists);
+    }, () => undefined);
+  }
+
+  private readonly warnedSettings = new Set<string>();
+
+  /** The settings a client sent, checked; each bad entry is dropped and told once (the output channel, a message). */
+  private validated(raw: unknown): ApiGuidelinesSettings {
+    const { settings, problems } = validateSettings(raw);
+    for (const p of problems) {
+      const message = `API Guidelines: apiGuidelines.${settingsPath(p.path)} ${p.message}; the setting is ignored.`;
+      if (this.warnedSettings.has(message) || this.warnedSettings.size >= MAX_SETTINGS_WARNINGS) continue;
+      this.warnedSettings.add(message);
+      this.connection.console.warn(message);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notificationText(message) });
+    }
+    return settings;
   }
 
   /** The workspace folder (path) holding a resource, for relative corpus paths. */
@@ -112,7 +173,7 @@ export class ServerContext {
       this.warnedFollows.add(item);
       const message = `API Guidelines: apiGuidelines.guidelines.follow names '${item}', but no guideline in the loaded corpora has that id or organisation. Search topics to see the guideline ids.`;
       this.connection.console.warn(message);
-      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notificationText(message) });
     }
   }
 

@@ -2,6 +2,8 @@
 import * as fsSync from 'fs';
 import * as path from 'path';
 import { IgnoreFile, IgnoreStack } from './gitignore';
+import { fsPath, readFolderEntries, recoverArgumentPath, type FolderEntry } from './rawPath';
+import { NONBLOCKING_READ, specialFileKind } from './regularFile';
 
 /** Folders never walked into, whatever the ignore files say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
@@ -49,15 +51,26 @@ export function walkFilesSync(paths: readonly string[], options: WalkOptions): W
   const named = new Set<string>();
   const skipped: SkippedPath[] = [];
   const missing: string[] = [];
-  for (const given of paths) {
+  for (const argument of paths) {
     let st;
+    let given = argument;
     try {
       st = fsSync.statSync(given);
     } catch {
-      missing.push(given);
-      continue;
+      // A name that is not UTF-8 reaches us with U+FFFD for its bad bytes: found again in its folder's raw listing.
+      const recovered = recoverArgumentPath(given);
+      st = recovered === undefined ? undefined : fsSync.statSync(fsPath(recovered), { throwIfNoEntry: false });
+      if (!st) {
+        missing.push(given);
+        continue;
+      }
+      given = recovered!;
     }
-    if (st.isDirectory()) {
+    const special = specialFileKind(st);
+    if (special) {
+      // Never opened: reading a FIFO would wait for a writer forever.
+      skipped.push({ path: given, reason: `${special}, not a regular file: not read` });
+    } else if (st.isDirectory()) {
       const dir = path.resolve(given);
       const { origin, stack } = ignoreStackFor(dir);
       walkFolder(dir, toPosix(path.relative(origin, dir)), stack, { found, accept: options.accept, ignore: options.ignore ?? (() => false) });
@@ -81,9 +94,9 @@ interface WalkState {
 
 /** `relative`: the folder's path from the ignore files' origin, `/`-separated ('' for the origin itself). */
 function walkFolder(dir: string, relative: string, inherited: IgnoreStack, state: WalkState): void {
-  let entries: fsSync.Dirent[];
+  let entries: FolderEntry[];
   try {
-    entries = fsSync.readdirSync(dir, { withFileTypes: true });
+    entries = readFolderEntries(dir);
   } catch {
     return; // An unreadable folder is one git would not list either.
   }
@@ -106,7 +119,7 @@ function walkFolder(dir: string, relative: string, inherited: IgnoreStack, state
 
 function isFile(p: string): boolean {
   try {
-    return fsSync.statSync(p).isFile();
+    return fsSync.statSync(fsPath(p)).isFile();
   } catch {
     return false;
   }
@@ -130,14 +143,14 @@ function ignoreStackFor(start: string): { origin: string; stack: IgnoreStack } {
 
 function findGitRoot(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
-    if (fsSync.existsSync(path.join(d, '.git'))) return d;
+    if (fsSync.existsSync(fsPath(path.join(d, '.git')))) return d;
     if (path.dirname(d) === d) return undefined;
   }
 }
 
 function readIgnoreFile(file: string, base: string): IgnoreFile {
   try {
-    return new IgnoreFile(base, fsSync.readFileSync(file, 'utf8'));
+    return new IgnoreFile(base, fsSync.readFileSync(fsPath(file), 'utf8'));
   } catch {
     return new IgnoreFile(base, '');
   }
@@ -163,8 +176,12 @@ export async function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_B
 export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES, limitName = '--max-file-size'): SourceRead {
   let fd: number | undefined;
   try {
-    fd = fsSync.openSync(file, 'r');
-    const { size } = fsSync.fstatSync(fd);
+    // Without blocking, and checked on the open handle: a FIFO put in a file's place is refused, not waited on.
+    fd = fsSync.openSync(fsPath(file), NONBLOCKING_READ);
+    const st = fsSync.fstatSync(fd);
+    const special = st.isFile() ? undefined : specialFileKind(st) ?? 'a folder';
+    if (special) return { skipped: `${special}, not a regular file: not read` };
+    const { size } = st;
     if (size > maxBytes) return { skipped: overLimit(size, maxBytes, limitName) };
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;

@@ -1,7 +1,9 @@
 /** A .gitignore matcher: nested files, negation, directory-only and anchored patterns, `*`, `?`, `[...]` and `**`. */
+import { compileGlob, type CompiledGlob } from '../features/glob';
 
 interface IgnoreRule {
-  regex: RegExp;
+  /** Matched in time linear in the path, whatever the line (`*a*a*a…b` included). */
+  pattern: CompiledGlob;
   negated: boolean;
   directoryOnly: boolean;
 }
@@ -27,7 +29,7 @@ export class IgnoreFile {
     for (let i = this.rules.length - 1; i >= 0; i--) {
       const r = this.rules[i];
       if (r.directoryOnly && !isDirectory) continue;
-      if (r.regex.test(relativePath)) return !r.negated;
+      if (r.pattern.matches(relativePath)) return !r.negated;
     }
     return undefined;
   }
@@ -62,8 +64,7 @@ function relativeTo(base: string, path: string): string | undefined {
 
 /** One line of an ignore file as a rule, or undefined for blanks and comments. */
 export function parseIgnoreLine(line: string): IgnoreRule | undefined {
-  // Trailing spaces are dropped unless escaped with a backslash.
-  let p = line.replace(/(?<!\\)\s+$/, '');
+  let p = trimTrailingSpace(line);
   if (!p || p.startsWith('#')) return undefined;
   let negated = false;
   if (p.startsWith('!')) {
@@ -82,69 +83,15 @@ export function parseIgnoreLine(line: string): IgnoreRule | undefined {
   const anchored = p.includes('/');
   p = p.replace(/^\/+/, '');
   if (!p) return undefined;
-  const body = p.split('/').map((seg, i, segs) => {
-    const last = i === segs.length - 1;
-    if (seg === '**') return last ? '.*' : '(?:[^/]+/)*';
-    return segmentToRegex(seg) + (last ? '' : '/');
-  }).join('');
-  return { regex: new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}$`), negated, directoryOnly };
+  const pattern = compileGlob(p, 'gitignore', !anchored);
+  // Git skips a line it cannot read; so does this.
+  if (pattern.error) return undefined;
+  return { pattern, negated, directoryOnly };
 }
 
-/** One path segment of a glob: `*` and `?` never cross `/`; `[...]` is a character class. */
-function segmentToRegex(seg: string): string {
-  let out = '';
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === '*') {
-      while (seg[i + 1] === '*') i++;
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '\\' && i + 1 < seg.length) {
-      out += escapeRegex(seg[++i]);
-    } else if (c === '[') {
-      const cls = characterClass(seg, i);
-      if (cls) {
-        out += cls.regex;
-        i = cls.end;
-      } else {
-        out += '\\[';
-      }
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-
-/** A `[...]` class starting at `start`, or undefined when it is not closed (then `[` is literal). */
-function characterClass(seg: string, start: number): { regex: string; end: number } | undefined {
-  let i = start + 1;
-  let negate = false;
-  if (seg[i] === '!' || seg[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let body = '';
-  // A `]` right after the opening bracket is a member, not the end.
-  if (seg[i] === ']') {
-    body += '\\]';
-    i++;
-  }
-  for (; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === ']') return { regex: `[${negate ? '^/' : ''}${body}]`, end: i };
-    if (c === '\\' && i + 1 < seg.length) body += escapeClassChar(seg[++i]);
-    else if (c === '-') body += '-';
-    else body += escapeClassChar(c);
-  }
-  return undefined;
-}
-
-function escapeRegex(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-
-function escapeClassChar(c: string): string {
-  return /[\]\\^[-]/.test(c) ? `\\${c}` : c;
+/** Trailing spaces are dropped unless escaped with a backslash (which keeps one). A loop, not `\s+$`: that regex is quadratic on a long run of spaces. */
+function trimTrailingSpace(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  return end < line.length && end > 0 && line[end - 1] === '\\' ? line.slice(0, end + 1) : line.slice(0, end);
 }

@@ -1,12 +1,25 @@
 /** The corpus file system on Node: bounded, no links followed out of a root, no loops. */
 import { isAscii } from 'buffer';
-import { closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readSync, statSync } from 'fs';
+import { closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readSync, realpathSync, statSync } from 'fs';
 import * as path from 'path';
 import { readCompiledFiles, readCompiledHeader, type CompiledRoot } from '../corpus/compiledCorpus';
-import { MAX_CORPUS_FILE_BYTES, type CorpusFileSystem } from '../corpus/corpusSet';
+import { MAX_CORPUS_FILE_BYTES, type CorpusFileSystem, type CorpusListing } from '../corpus/corpusSet';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
-const MAX_FILES = 50_000;
+
+/** How far one corpus folder is walked: a root such as `/` must cost seconds and a few thousand watches, not the disk. */
+export interface WalkLimits {
+  /** Files listed (corpus pages or not). */
+  maxFiles: number;
+  /** Folders walked, the root included: each is one watch on Linux. */
+  maxFolders: number;
+  /** Levels of folders below the root. */
+  maxDepth: number;
+  /** Time for the whole walk, in milliseconds. */
+  maxMs: number;
+}
+
+export const WALK_LIMITS: Readonly<WalkLimits> = { maxFiles: 50_000, maxFolders: 5_000, maxDepth: 24, maxMs: 10_000 };
 /** Longest stretch of synchronous reading and parsing before other requests get a turn. */
 const YIELD_AFTER_MS = 8;
 /** Non-blocking: opening a FIFO in a corpus folder must not hang the server (the check comes after opening). */
@@ -18,8 +31,12 @@ const CHUNK_BYTES = 256 * 1024;
 export const BUILTIN_COMPILED_FILE = 'builtin-corpus.json';
 
 export class NodeCorpusFileSystem implements CorpusFileSystem {
+  private readonly limits: WalkLimits;
+
   /** `compiled`: a corpus root and the file the build compiled it to (only that root is offered it). */
-  constructor(private readonly compiled?: { root: string; file: string }) {}
+  constructor(private readonly compiled?: { root: string; file: string }, limits: Partial<WalkLimits> = {}) {
+    this.limits = { ...WALK_LIMITS, ...limits };
+  }
 
   /**
    * The compile, read in one go, unless the folder changed after it was compiled. One `stat` per file and folder
@@ -61,18 +78,38 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
       paths.push(file);
     }
     if (kept && changed) return undefined;
-    return { header, paths, parsed: () => readCompiledFiles(text) };
+    // What a watcher watches: the compiled folders hold no link (the build does not compile one that does).
+    let realRoot: string;
+    try {
+      realRoot = realpathSync(root);
+    } catch {
+      return undefined;
+    }
+    const folders = header.folders.map((f) => ({ path: at(f.path), real: f.path === '' ? realRoot : path.join(realRoot, f.path) }));
+    return { header, paths, folders, parsed: () => readCompiledFiles(text) };
   }
 
-  async listFiles(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }> {
+  async listFiles(root: string): Promise<CorpusListing> {
+    const limits = this.limits;
+    const deadline = Date.now() + limits.maxMs;
     const realRoot = await fs.realpath(root);
     const stat = await fs.stat(realRoot);
     if (!stat.isDirectory()) throw new Error(`${root} is not a folder`);
     const skipped: { path: string; reason: string }[] = [];
     // Real paths of the folders walked and of the pages listed: each is read once, whatever links lead to it.
     const seen = new Set<string>([realRoot]);
+    const folders: { path: string; real: string }[] = [{ path: root, real: realRoot }];
     const listed = new Map<string, { path: string; viaLink: boolean }>();
-    const walk = async (dir: string, realDir: string): Promise<void> => {
+    // A walk that reaches a limit stops there and says so once, naming the limit (`corpus.paths: ["/"]`).
+    let stopped = false;
+    const stop = (at: string, reason: string) => {
+      stopped = true;
+      skipped.push({ path: at, reason: `${reason}: the rest of ${root} is neither read nor watched` });
+    };
+    let tooDeep = 0;
+    const walk = async (dir: string, realDir: string, depth: number): Promise<void> => {
+      if (stopped) return;
+      if (Date.now() > deadline) return stop(dir, `Reading the corpus folder took over ${limits.maxMs / 1000} s`);
       let entries;
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
@@ -85,6 +122,7 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
       const dirPrefix = folderPrefix(dir);
       const realPrefix = folderPrefix(realDir);
       for (const e of entries) {
+        if (stopped) return;
         const full = dirPrefix + e.name;
         const viaLink = e.isSymbolicLink();
         let real = realPrefix + e.name;
@@ -98,7 +136,7 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
             skipped.push({ path: full, reason: 'Broken symbolic link skipped' });
             continue;
           }
-          if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          if (!isInsideReal(realRoot, real)) {
             skipped.push({ path: full, reason: 'Symbolic link to a place outside the corpus folder skipped' });
             continue;
           }
@@ -109,8 +147,14 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
             if (viaLink) skipped.push({ path: full, reason: 'Symbolic link to a folder already read (a loop) skipped' });
             continue;
           }
+          if (depth >= limits.maxDepth) {
+            if (tooDeep++ === 0) skipped.push({ path: full, reason: `Folders more than ${limits.maxDepth} levels below the corpus folder are not read (the first one)` });
+            continue;
+          }
+          if (folders.length >= limits.maxFolders) return stop(full, `More than ${limits.maxFolders} folders in the corpus folder`);
           seen.add(real);
-          await walk(full, real);
+          folders.push({ path: full, real });
+          await walk(full, real, depth + 1);
           continue;
         }
         const known = listed.get(real);
@@ -119,15 +163,12 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
           if (known.viaLink && !viaLink) listed.set(real, { path: full, viaLink });
           continue;
         }
-        if (listed.size >= MAX_FILES) {
-          skipped.push({ path: full, reason: `More than ${MAX_FILES} files in the corpus: the rest is not read` });
-          return;
-        }
+        if (listed.size >= limits.maxFiles) return stop(full, `More than ${limits.maxFiles} files in the corpus folder`);
         listed.set(real, { path: full, viaLink });
       }
     };
-    await walk(root, realRoot);
-    return { files: [...listed.values()].map((f) => f.path), skipped };
+    await walk(root, realRoot, 0);
+    return { files: [...listed.values()].map((f) => f.path), skipped, folders };
   }
 
   private sliceStart = 0;
@@ -194,6 +235,11 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
     decode();
     return texts;
   }
+}
+
+/** Whether a real path is a real folder or lies below it. */
+export function isInsideReal(realFolder: string, real: string): boolean {
+  return real === realFolder || real.startsWith(folderPrefix(realFolder));
 }
 
 /** What `path.join(folder, name)` puts before `name`. */

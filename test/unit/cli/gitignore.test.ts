@@ -58,6 +58,6 @@ describe('cli: gitignore patterns', () => {
     assert.strictEqual(parseIgnoreLine('   '), undefined);
     assert.strictEqual(parseIgnoreLine('# note'), undefined);
     assert.strictEqual(parseIgnoreLine('/'), undefined);
-    assert.ok(parseIgnoreLine('[unclosed')?.regex.test('[unclosed'));
+    assert.ok(parseIgnoreLine('[unclosed')?.pattern.matches('[unclosed'));
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { groupByCategory, insertionText, isOpenableUrl, referenceLinks, topicDetail, topicIcon } from '../../../client/src/topicItems';
+import { escapeIcons, groupByCategory, insertionText, isOpenableUrl, notificationText, referenceLinks, topicDetail, topicIcon } from '../../../client/src/topicItems';
 import type { TopicSummary } from '../../../server/src/protocol';
 
 const topic = (over: Partial<TopicSummary>): TopicSummary => ({
@@ -47,5 +47,24 @@ describe('client/topicItems', () => {
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'https://', 'not a url', 42, undefined]) {
       assert.ok(!isOpenableUrl(bad), String(bad));
     }
+  });
+});
+
+describe('client/topicItems: corpus text in quick picks', () => {
+  it('shows $(icon) syntax from the corpus as written, not as an icon', () => {
+    assert.strictEqual(escapeIcons('Use $(zap) and $(alert~spin) now'), 'Use \\$(zap) and \\$(alert~spin) now');
+    assert.strictEqual(escapeIcons('already \\$(zap) escaped, $ (x), $(no space)'), 'already \\$(zap) escaped, $ (x), $(no space)');
+  });
+
+  it('escapes in linear time on a long run of openers', () => {
+    const text = '$(a'.repeat(50_000);
+    assert.strictEqual(escapeIcons(text), text);
+  });
+});
+
+describe('client/topicItems: corpus text in notifications', () => {
+  it('never forms a [label](target) link, and stays on one line', () => {
+    assert.strictEqual(notificationText('[quit](command:workbench.action.quit) and [x] (y)'), '[quit] (command:workbench.action.quit) and [x] (y)');
+    assert.strictEqual(notificationText('a\nb\u202ec'), 'a b c');
   });
 });

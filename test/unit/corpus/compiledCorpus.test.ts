@@ -161,7 +161,7 @@ describe('corpus: the built-in corpus compiled by the build', function () {
     class Offering extends MemoryFileSystem {
       async readCompiled(root: string): Promise<CompiledRoot | undefined> {
         const header = readCompiledHeader(compiled)!;
-        return root === '/m' ? { header, paths: header.files.map((f) => `/m/${f.path}`), parsed: () => { filesRead++; return readCompiledFiles(compiled); } } : undefined;
+        return root === '/m' ? { header, paths: header.files.map((f) => `/m/${f.path}`), folders: [{ path: '/m', real: '/m' }], parsed: () => { filesRead++; return readCompiledFiles(compiled); } } : undefined;
       }
     }
     const fsys = new Offering({ '/m/t.md': 'not read', '/o/u.md': text.replace(/\bt\b/g, 'u').replace('T\n', 'U\n') });

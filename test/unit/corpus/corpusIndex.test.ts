@@ -81,4 +81,22 @@ describe('corpus/corpusIndex', () => {
     assert.deepStrictEqual(ids('nothing-like-this'), []);
     assert.strictEqual(index.searchTopics('').length, 3);
   });
+
+  it('cuts a huge query to its first 256 characters and 16 distinct words', async () => {
+    const fs = new MemoryFileSystem({
+      '/a/403.md': topic('http-status-403', cited('zalando'), '403 Forbidden'),
+      '/a/get.md': topic('http-methods-get', '', 'GET'),
+    });
+    const index = await new CorpusSet(fs).load(['/a']);
+    const ids = (q: string) => index.searchTopics(q).map((h) => h.topic.id);
+    // 2 MB: matches on what the first 256 characters say, whatever follows.
+    assert.deepStrictEqual(ids('403 ' + 'nomatch '.repeat(250_000)), []);
+    assert.deepStrictEqual(ids('403 ' + ' '.repeat(252) + 'nomatch'.repeat(300_000)), ['http-status-403']);
+    // Repeated words count once; after 16 distinct words the rest is not read.
+    assert.deepStrictEqual(ids('forbidden '.repeat(20) + '403'), ['http-status-403']);
+    const sixteen = ['f', 'fo', 'for', 'forb', 'forbi', 'forbid', 'forbidd', 'forbidde', 'forbidden', '4', '40', '403', 'http', 'http-', 'http-status', 'http-status-4'];
+    assert.deepStrictEqual(ids(sixteen.join(' ')), ['http-status-403']);
+    assert.deepStrictEqual(ids(`${sixteen.join(' ')} nomatch`), ['http-status-403'], 'a 17th word is not read');
+    assert.deepStrictEqual(ids(`${sixteen.slice(1).join(' ')} nomatch`), [], 'a 16th word is');
+  });
 });

@@ -143,4 +143,49 @@ describe('corpus/NodeCorpusFileSystem: links, loops and large files', () => {
     assert.strictEqual(index.size, 0);
     assert.deepStrictEqual(problemsAt(index, missing).map((p) => p.split(':')[0]), ['error missing-root']);
   });
+
+  describe('walk limits (a corpus folder such as `/`)', () => {
+    const limited = (limits: object) => new NodeCorpusFileSystem(undefined, limits);
+    const limitNotes = (listing: { skipped: { reason: string }[] }) => listing.skipped.filter((s) => /neither read nor watched|are not read/.test(s.reason)).map((s) => s.reason);
+
+    it('stops after the most files, with one warning naming the limit', async () => {
+      const root = dir(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`d${i % 3}/p${i}.md`, page(`p${i}`)])));
+      const listing = await limited({ maxFiles: 5 }).listFiles(root);
+      assert.strictEqual(listing.files.length, 5);
+      assert.deepStrictEqual(limitNotes(listing), [`More than 5 files in the corpus folder: the rest of ${root} is neither read nor watched`]);
+    });
+
+    it('stops after the most folders, and lists exactly the folders it read', async () => {
+      const root = dir(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}/p.md`, page(`p${i}`)])));
+      const listing = await limited({ maxFolders: 4 }).listFiles(root);
+      assert.strictEqual(listing.folders!.length, 4, 'the root and three folders');
+      assert.strictEqual(listing.folders![0].path, root);
+      assert.deepStrictEqual(listing.files.map((f) => path.basename(path.dirname(f))), ['f0', 'f1', 'f2']);
+      assert.deepStrictEqual(limitNotes(listing), [`More than 4 folders in the corpus folder: the rest of ${root} is neither read nor watched`]);
+    });
+
+    it('does not read folders deeper than the limit, and says so once', async () => {
+      const root = dir({ 'a/b/c/d/e/deep.md': page('deep'), 'a/b/x/deep2.md': page('deep2'), 'a/top.md': page('top') });
+      const listing = await limited({ maxDepth: 2 }).listFiles(root);
+      assert.deepStrictEqual(listing.files, [path.join(root, 'a', 'top.md')]);
+      assert.deepStrictEqual(limitNotes(listing), ['Folders more than 2 levels below the corpus folder are not read (the first one)']);
+      assert.strictEqual(listing.skipped.find((s) => /levels below/.test(s.reason))!.path, path.join(root, 'a', 'b', 'c'));
+    });
+
+    it('stops when the walk takes longer than its time limit', async () => {
+      const root = dir({ 'a/p.md': page('p') });
+      const listing = await limited({ maxMs: -1 }).listFiles(root);
+      assert.deepStrictEqual(listing.files, []);
+      assert.strictEqual(limitNotes(listing).length, 1);
+      assert.match(limitNotes(listing)[0], /^Reading the corpus folder took over/);
+    });
+
+    it('walks `/` within the limits', async function () {
+      this.timeout(60_000);
+      const listing = await new NodeCorpusFileSystem().listFiles('/');
+      assert.ok(listing.folders!.length <= 5_000, `${listing.folders!.length} folders`);
+      assert.ok(listing.files.length <= 50_000, `${listing.files.length} files`);
+      assert.ok(listing.folders!.every((f) => f.path.split('/').filter(Boolean).length <= 24));
+    });
+  });
 });

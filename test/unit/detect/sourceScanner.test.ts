@@ -45,3 +45,30 @@ describe('detect/sourceScanner: strings', () => {
     assert.deepStrictEqual(found('javascript', "res.setHeader('\u212Aeep-Alive', 1)"), [['\u212Aeep-Alive', 'Keep-Alive']]);
   });
 });
+
+// Unclosed strings and comments are read once (issue 17): these pin that the tokens stay what they were.
+describe('detect/sourceScanner: unclosed strings and comments', () => {
+  it('reads on after an unclosed block comment, heredoc, raw string or template, as if its opener were text', () => {
+    assert.deepStrictEqual(found('java', 'x(HttpStatus.OK); /* a\n/* b\nresponse.setStatus(404);'), [['HttpStatus.OK', 200], ['404', 404]]);
+    assert.deepStrictEqual(found('ruby', "head :ok\n=begin\nhead :forbidden\n=begin\n"), [[':ok', 200], [':forbidden', 403]]);
+    assert.deepStrictEqual(found('rust', 'let a = r#"x; let b = r##"y; StatusCode::NOT_FOUND'), [['StatusCode::NOT_FOUND', 404]]);
+    assert.deepStrictEqual(found('go', 'w.WriteHeader(http.StatusOK) // `\nx := `a\\`\nw.WriteHeader(404)'), [['http.StatusOK', 200], ['404', 404]]);
+  });
+
+  it('still closes what comes after an unclosed one of another kind, and the same kind before it', () => {
+    assert.deepStrictEqual(found('java', '/* c */ HttpStatus.OK; /* open\n res.setStatus(404)'), [['HttpStatus.OK', 200], ['404', 404]]);
+    // `"""` unclosed at the end: what remains is an empty string `""`, then a string that holds a method name.
+    assert.deepStrictEqual(found('python', '"""doc""" \nrequests.get(url)\nx = """"GET"'), [['get', 'GET']]);
+  });
+
+  it('never opens a string at a quote right after a backslash', () => {
+    // A regex literal's escaped quote: the header after it is in no string.
+    assert.deepStrictEqual(found('javascript', 'const re = /\\"/; res.setHeader("Retry-After", 1)'), [['Retry-After', 'Retry-After']]);
+    assert.deepStrictEqual(found('javascript', `x = "${'\\"'.repeat(1000)}\nres.status(404)`), [['404', 404]]);
+  });
+
+  it('reads the JavaScript of .http response handlers up to an unclosed one', () => {
+    const text = 'GET https://x.test/a\n\n> {% client.assert(response.status === 404) %}\n> {% response.status === 403\n';
+    assert.deepStrictEqual(findHttpTokens(text, 'http').map((t) => t.value), ['GET', 404]);
+  });
+});

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import type { CorpusIndex } from '../../../server/src/corpus/corpusIndex';
 import { CorpusSet } from '../../../server/src/corpus/corpusSet';
 import { hoverCorpusPage } from '../../../server/src/features/authoring';
+import { renderFindingsForAgent, renderSearchForAgent, renderTopicForAgent } from '../../../server/src/features/agentAnswers';
+import { NO_PREFERENCES } from '../../../server/src/features/guidelineView';
 import { renderHover } from '../../../server/src/features/hoverContent';
 import { encodeLinkTarget, escapeMarkdown, inlineCode, link } from '../../../server/src/features/markdown';
 import type { HttpToken } from '../../../server/src/detect/token';
@@ -71,6 +73,20 @@ describe('security: corpus text in hovers', () => {
     });
   });
 
+  it('renders the MCP answers for agents as plain text with https links only', () => {
+    HOSTILE.forEach((s, i) => {
+      const topic = index.topicForStatus(400 + i)!;
+      const md = renderTopicForAgent(topic, NO_PREFERENCES);
+      assert.deepStrictEqual(activeContent(md, webOr()), [], s);
+      assert.deepStrictEqual(linkTargets(md), ['https://evil.example/guide?a=1&b=%3Cx%3E', 'https://evil.example/a%29b%28c%22d%27e%3Cf%3E']);
+      assert.ok(renderedText(md).includes(asPlainText(s)), s);
+      const hits = renderSearchForAgent(s, [{ rank: 1, id: s, name: s, category: s, guidelines: [{ id: s, company: s, followed: true }] }]);
+      assert.deepStrictEqual(activeContent(hits, webOr()), [], s);
+      const findings = renderFindingsForAgent([{ path: s, findings: [{ rule: s, severity: 'warning', message: s, line: 1, column: 1, href: 'javascript:alert(1)' }] }]);
+      assert.deepStrictEqual(activeContent(findings, webOr()), [], s);
+    });
+  });
+
   it('links only the extension\'s search command, and only when the client runs commands', () => {
     const withCommand = renderHover(index, status(400), { searchCommand: 'apiGuidelines.searchTopics' });
     assert.deepStrictEqual(activeContent(withCommand, webOr(SEARCH)), []);
@@ -120,10 +136,35 @@ describe('security: Markdown building blocks', () => {
   });
 
   it('writes inline code that no backtick in the text can close', () => {
-    for (const s of ['a`b', '``x``', '`', 'x ``` y', '<img src=x>', '[a](command:x)']) {
+    for (const s of ['a`b', '``x``', '`', 'x ``` y', '<img src=x>', '[a](command:x)', 'plain', 'x`']) {
       const md = `id ${inlineCode(s)} end`;
       assert.deepStrictEqual(activeContent(md, () => false), [], s);
       assert.strictEqual(renderedText(md), `id ${s} end`);
     }
+  });
+});
+
+describe('security: a reference rule id cannot leave its code span', () => {
+  it('keeps a backtick in a rule id inside the badge', async () => {
+    const page = `---
+topic_id: http-status-418
+topic_category: C
+topic_name: Teapot
+topic_description: D
+guidelines:
+  - guideline_id: g
+    guideline_title: G
+    guideline_company: Co
+    references:
+      - name: Section
+        url: https://e.example/s
+        rule: "x\` [run](command:workbench.action.quit) \`y"
+        level: MUST
+---
+`;
+    const index = await new CorpusSet(new MemoryFileSystem({ '/c/t.md': page })).load(['/c']);
+    const md = renderHover(index, status(418));
+    assert.deepStrictEqual(activeContent(md, webOr()), [], md);
+    assert.ok(renderedText(md).includes('x` [run](command:workbench.action.quit) `y MUST'), renderedText(md));
   });
 });

@@ -1,12 +1,13 @@
 /** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. */
 import type { Severity } from '../../corpus/model';
 import type { Report } from '../report';
+import { terminalSafe } from '../terminalStyle';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
-/** Escapes the message part of a workflow command. */
+/** Escapes the message part of a workflow command; other control characters are shown as escapes, never sent raw. */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value (`file=…`, `title=…`): also `:` and `,`, which separate properties. */

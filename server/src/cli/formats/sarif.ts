@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Severity } from '../../corpus/model';
+import { encodeUriSegment, hasRawBytes } from '../../node/rawPath';
 import type { Report, RuleInfo } from '../report';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
@@ -72,8 +73,14 @@ export function renderSarif(report: Report, tool: ToolInfo): string {
 /** A location relative to %SRCROOT% when the file is inside it, else an absolute file URI. */
 function artifact(root: string, file: string): { uri: string; uriBaseId?: string } {
   const rel = path.relative(root, file);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(file).href };
-  return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: fileUri(file) };
+  return { uri: rel.split(path.sep).map(encodeUriSegment).join('/'), uriBaseId: SRCROOT };
+}
+
+/** A file URI; a name that is not UTF-8 keeps its bytes (`%FF`), which `pathToFileURL` would turn into U+FFFD. */
+function fileUri(file: string): string {
+  if (!hasRawBytes(file) || path.sep !== '/') return pathToFileURL(file).href;
+  return `file://${file.split('/').map(encodeUriSegment).join('/')}`;
 }
 
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {

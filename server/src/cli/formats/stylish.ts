@@ -1,7 +1,7 @@
 /** The human format, in the manner of ESLint's "stylish": findings grouped by file, aligned, with links. */
 import type { Severity } from '../../corpus/model';
 import { countBySeverity, type Report } from '../report';
-import type { Style } from '../terminalStyle';
+import { terminalSafe, type Style } from '../terminalStyle';
 
 /** Labels as printed; `information` is shortened so columns stay narrow. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -13,16 +13,16 @@ export function renderStylish(report: Report, style: Style): string {
   const out: string[] = [];
   for (const file of report.files) {
     if (!file.items.length) continue;
-    out.push(style.underline(file.path));
+    out.push(style.underline(terminalSafe(file.path)));
     const positions = file.items.map((i) => `${i.line}:${i.column}`);
     const posWidth = Math.max(...positions.map((p) => p.length));
     const sevWidth = Math.max(...file.items.map((i) => SEVERITY_LABEL[i.severity].length));
-    const messages = file.items.map((i) => oneLine(i.message));
+    const messages = file.items.map((i) => terminalSafe(oneLine(i.message)));
     const msgWidth = Math.min(MAX_MESSAGE_PAD, Math.max(...messages.map((m) => m.length)));
     file.items.forEach((item, n) => {
       const severity = style[SEVERITY_COLOR[item.severity]](SEVERITY_LABEL[item.severity].padEnd(sevWidth));
-      const link = item.href ? `  ${style.dim(item.href)}` : '';
-      out.push(`  ${style.dim(positions[n].padStart(posWidth))}  ${severity}  ${messages[n].padEnd(msgWidth)}  ${style.dim(item.rule)}${link}`);
+      const link = item.href ? `  ${style.dim(terminalSafe(item.href))}` : '';
+      out.push(`  ${style.dim(positions[n].padStart(posWidth))}  ${severity}  ${messages[n].padEnd(msgWidth)}  ${style.dim(terminalSafe(item.rule))}${link}`);
     });
     out.push('');
   }
