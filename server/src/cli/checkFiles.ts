@@ -1,7 +1,7 @@
 /** Checking source files for `check`: one file at a time, in this thread or spread over worker threads that share a file counter. */
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import { isInside } from '../corpus/corpusSet';
 import { LineMap } from '../corpus/lineMap';
@@ -227,7 +227,10 @@ export class CheckPool {
 
 /** A worker and the result it will post; it fails if the worker fails or stops without posting it. */
 function startWorker(script: string, setup: WorkerSetup): { worker: Worker; result: Promise<ThreadResult> } {
-  const worker = new Worker(script, { workerData: setup });
+  // Loaded here: most runs start no worker, and loading the module costs about a millisecond and a half.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
+  const worker = new WorkerThread(script, { workerData: setup });
   const result = new Promise<ThreadResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
