@@ -82,7 +82,7 @@ function ascii(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The header of a compile's text, when it is this version's; undefined otherwise. */
+/** The header of a compile (its whole text, or its first line alone), when it is this version's; undefined otherwise. */
 export function readCompiledHeader(text: string): CompiledHeader | undefined {
   const end = text.indexOf('\n');
   let header: CompiledHeader;

@@ -47,16 +47,18 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
    */
   async readCompiled(root: string): Promise<CompiledRoot | undefined> {
     if (!this.compiled || path.resolve(root) !== path.resolve(this.compiled.root)) return undefined;
-    let text: string;
+    let bytes: Buffer;
     try {
-      const bytes = readFileSync(this.compiled.file);
-      // Written in ASCII: read as one-byte text, with no UTF-8 to decode (a file that is not is decoded all the same).
-      text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+      bytes = readFileSync(this.compiled.file);
     } catch {
       // None (a development tree before its first build) or unreadable: the root is parsed.
       return undefined;
     }
-    const header = readCompiledHeader(text);
+    // Written in ASCII: read as one-byte text, with no UTF-8 to decode (a file that is not is decoded all the same).
+    // Only the first line is decoded now; the files' parse results when they are asked for.
+    const encoding = isAscii(bytes) ? 'latin1' : 'utf8';
+    const firstLine = bytes.indexOf(10);
+    const header = readCompiledHeader(bytes.toString(encoding, 0, firstLine === -1 ? bytes.length : firstLine));
     if (!header) return undefined;
     const prefix = folderPrefix(root);
     const at = (rel: string) => (rel === '' ? root : prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep)));
@@ -86,7 +88,7 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
       return undefined;
     }
     const folders = header.folders.map((f) => ({ path: at(f.path), real: f.path === '' ? realRoot : path.join(realRoot, f.path) }));
-    return { header, paths, folders, parsed: () => readCompiledFiles(text) };
+    return { header, paths, folders, parsed: () => readCompiledFiles(bytes.toString(encoding)) };
   }
 
   async listFiles(root: string): Promise<CorpusListing> {
