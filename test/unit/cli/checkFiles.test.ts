@@ -6,6 +6,8 @@ import { CheckPool, checkClaimedFiles, FileChecker, type CheckJob, type FileOutc
 import { readSourceFile, readSourceFileSync } from '../../../server/src/node/fileWalker';
 import { NodeCorpusFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { findHttpTokens } from '../../../server/src/detect/findHttpTokens';
+import { diagnose } from '../../../server/src/features/diagnostics';
 import { builtinCorpus } from '../../helpers/testEnv';
 import { scratch } from './cliHarness';
 
@@ -35,6 +37,26 @@ describe('cli/checkFiles', () => {
     job = { settings: structuredClone(DEFAULT_SETTINGS), cwd: dir, maxBytes: 1024, maxOpenApiBytes: 1024 };
   });
   after(() => cleanup());
+
+  it('finds with its token filter exactly what diagnosing every token finds, for every status code and any settings', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `res.status(${100 + i});`).join('\n') + '\nres.set("Retry-After", 1); app.trace("/x");\n';
+    const variants: [string, (s: CheckJob['settings']) => void][] = [
+      ['defaults', () => undefined],
+      ['following zalando', (s) => { s.guidelines.follow = ['zalando']; }],
+      ['unregistered-status off, deprecated-status error', (s) => { s.diagnostics.rules = { 'unregistered-status': 'off', 'deprecated-status': 'error' }; }],
+      ['a corpus folder besides the built-in one', (s) => { s.corpus.paths = ['/elsewhere']; }],
+    ];
+    for (const [what, change] of variants) {
+      const settings = structuredClone(DEFAULT_SETTINGS);
+      change(settings);
+      const filtered = new FileChecker(index, { ...job, settings }).checkText(path.join(dir, 'all.js'), text).items.map((i) => `${i.line} ${i.rule} ${i.message}`);
+      const input = { languageId: 'javascript', index, settings: settings.diagnostics, builtinOnly: settings.corpus.paths.length === 0, follow: settings.guidelines.follow };
+      const all = diagnose({ ...input, text, tokens: findHttpTokens(text, 'javascript') })
+        .map((f) => `${text.slice(0, f.start).split('\n').length} ${f.rule} ${f.message}`);
+      assert.deepStrictEqual(filtered, all, what);
+      assert.ok(filtered.length >= 3, `${what}: ${filtered.length} findings`);
+    }
+  });
 
   it('reads files synchronously exactly as the promise-based reader does', async () => {
     for (const name of [...Object.keys(FILES), 'gone.js']) {
