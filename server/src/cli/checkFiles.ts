@@ -8,6 +8,7 @@ import { LineMap } from '../corpus/lineMap';
 import { findHttpTokens } from '../detect/findHttpTokens';
 import type { HttpToken, TokenFilter, TokenKind } from '../detect/token';
 import { mayBeOpenApiDocument, OPENAPI_LANGUAGES } from '../detect/openApi';
+import { HTTP_HEADERS, HTTP_METHODS } from '../detect/httpVocabulary';
 import { LITERAL_FAMILY } from '../detect/vocabulary';
 import { diagnose, diagnosesLanguage, isExcluded, type DiagnoseInput } from '../features/diagnostics';
 import { overLimit, readSourceFileSync } from '../node/fileWalker';
@@ -107,6 +108,7 @@ export class FileChecker {
     const statuses: (boolean | undefined)[] = [];
     const names = { method: new Map<string, boolean>(), header: new Map<string, boolean>() };
     let allStatuses = false;
+    let allNames = false;
     return (this.filter = (kind, value) => {
       if (kind === 'status') {
         if (!allStatuses) {
@@ -123,6 +125,21 @@ export class FileChecker {
           }
         }
         return (statuses[value as number] ??= reported(kind, value));
+      }
+      if (!allNames) {
+        // The same for every method and header the vocabulary knows; a value it does not know is asked alone.
+        allNames = true;
+        const tokens: HttpToken[] = [];
+        for (const [kind, values] of [['method', HTTP_METHODS], ['header', HTTP_HEADERS]] as const) {
+          for (const v of values) {
+            names[kind].set(v, false);
+            tokens.push({ kind, value: v, start: 0, end: 1, confidence: 'literal', family: LITERAL_FAMILY[kind] });
+          }
+        }
+        for (const finding of diagnose({ ...input, text: '', tokens })) {
+          if (finding.token) names[finding.token.kind as 'method' | 'header'].set(finding.token.value as string, true);
+          else for (const known of Object.values(names)) for (const v of known.keys()) known.set(v, true);
+        }
       }
       const known = names[kind];
       let wanted = known.get(value as string);

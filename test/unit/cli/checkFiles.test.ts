@@ -38,13 +38,15 @@ describe('cli/checkFiles', () => {
   });
   after(() => cleanup());
 
-  it('finds with its token filter exactly what diagnosing every token finds, for every status code and any settings', () => {
-    const text = Array.from({ length: 500 }, (_, i) => `res.status(${100 + i});`).join('\n') + '\nres.set("Retry-After", 1); app.trace("/x");\n';
+  it('finds with its token filter exactly what diagnosing every token finds, for every status code, methods and headers, under any settings', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `res.status(${100 + i});`).join('\n')
+      + '\nres.set("Retry-After", 1); res.set("X-Powered-By", "x"); res.set("Pragma", "no-cache"); app.trace("/x"); app.connect("/y"); app.patch("/z");\n';
     const variants: [string, (s: CheckJob['settings']) => void][] = [
       ['defaults', () => undefined],
       ['following zalando', (s) => { s.guidelines.follow = ['zalando']; }],
       ['unregistered-status off, deprecated-status error', (s) => { s.diagnostics.rules = { 'unregistered-status': 'off', 'deprecated-status': 'error' }; }],
       ['a corpus folder besides the built-in one', (s) => { s.corpus.paths = ['/elsewhere']; }],
+      ['following every guideline', (s) => { s.guidelines.follow = [...index.guidelines.keys()]; }],
     ];
     for (const [what, change] of variants) {
       const settings = structuredClone(DEFAULT_SETTINGS);
