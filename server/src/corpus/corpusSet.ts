@@ -130,6 +130,11 @@ export class CorpusSet {
     return this.roots.find((r) => r.path === rootPath)?.folders;
   }
 
+  /** The files indexed (or reported) under one root. */
+  filesOf(rootPath: string): Iterable<string> {
+    return this.roots.find((r) => r.path === rootPath)?.files.keys() ?? [];
+  }
+
   /** Whether the file is indexed (or reported) under this path. */
   has(path: string): boolean {
     const root = this.rootOf(path);

@@ -175,9 +175,13 @@ export class CorpusManager {
     }
   }
 
-  /** Watches exactly the folders the walk read (or each root, where watching is recursive); polls for missing roots. */
-  private async syncWatchers(entry: Entry): Promise<void> {
-    if (entry.closed) return;
+  /**
+   * Watches exactly the folders the walk read (or each root, where watching is recursive); polls for missing roots.
+   * Returns the folders that got a new watcher.
+   */
+  private async syncWatchers(entry: Entry): Promise<string[]> {
+    const added: string[] = [];
+    if (entry.closed) return added;
     const wanted = new Set<string>();
     for (const root of entry.roots) {
       const folders = entry.set.folders(root);
@@ -195,17 +199,39 @@ export class CorpusManager {
     }
     for (const folder of wanted) {
       const ino = (await fs.promises.stat(folder).catch(() => undefined))?.ino;
-      if (entry.closed) return;
+      if (entry.closed) return added;
       if (ino === undefined) continue;
       const known = entry.watchers.get(folder);
       if (known?.ino === ino) continue;
       known?.watcher.close();
       entry.watchers.delete(folder);
-      this.watchFolder(entry, folder, ino);
+      if (this.watchFolder(entry, folder, ino)) added.push(folder);
+    }
+    return added;
+  }
+
+  /**
+   * A page written or deleted in a folder after a re-read listed it but before its new watcher existed sent no event:
+   * list each newly watched folder once and treat every difference as an event.
+   */
+  private async catchUp(entry: Entry, set: CorpusSet, root: string, folders: readonly string[]): Promise<void> {
+    if (!folders.length) return;
+    const known = new Map<string, Set<string>>(folders.map((f) => [f, new Set<string>()]));
+    for (const file of set.filesOf(root)) known.get(path.dirname(file))?.add(file);
+    for (const folder of folders) {
+      const names = await fs.promises.readdir(folder, { withFileTypes: true }).catch(() => undefined);
+      if (!names || entry.closed) continue;
+      const indexed = known.get(folder)!;
+      for (const d of names) {
+        const file = path.join(folder, d.name);
+        if (d.isFile() && !indexed.delete(file) && corpusFileKind(path.relative(root, file))) this.schedule(entry, file);
+        indexed.delete(file);
+      }
+      for (const gone of indexed) this.schedule(entry, gone);
     }
   }
 
-  private watchFolder(entry: Entry, folder: string, ino: number): void {
+  private watchFolder(entry: Entry, folder: string, ino: number): boolean {
     try {
       const watcher = fs.watch(folder, { recursive: NATIVE_RECURSIVE_WATCH, persistent: false }, (_event, name) => {
         this.schedule(entry, name ? path.join(folder, name.toString()) : folder);
@@ -217,8 +243,10 @@ export class CorpusManager {
         this.schedule(entry, folder);
       });
       entry.watchers.set(folder, { watcher, ino });
+      return true;
     } catch {
       // Gone between the walk and now: the next event or the root poll reads it again.
+      return false;
     }
   }
 
@@ -307,8 +335,9 @@ export class CorpusManager {
         for (const [file, text] of this.overlays) if (isInside(next, file)) set.update(file, text);
         this.options.log(`Re-read corpus folder ${next}`);
         this.reportLimits(set);
-        await this.syncWatchers(entry);
+        const watched = await this.syncWatchers(entry);
         this.options.onChange();
+        await this.catchUp(entry, set, next, watched.filter((f) => isInside(next, f)));
       }
     })().catch((e) => this.options.log(`Could not re-read ${root}: ${(e as Error).message}`)).finally(() => {
       entry.rescanning = undefined;

@@ -92,6 +92,28 @@ describe('lsp/CorpusManager: watching by the walk\'s rules', function () {
     await until(async () => (await ids([root])).join() === 'a,c,d', 'a page added in the new folder');
   });
 
+  it('reads a page written in a new folder after the re-read listed it and before its watcher existed', async () => {
+    const root = dir({ 'a.md': page('a') });
+    // The file system writes d.md while the re-read reads c.md: the folder is listed, its watcher not yet made.
+    const nodeFs = new NodeCorpusFileSystem();
+    let wrote = false;
+    const racing = Object.assign(Object.create(nodeFs) as NodeCorpusFileSystem, {
+      readFiles: async (files: string[]) => {
+        if (!wrote && files.some((f) => f.endsWith('c.md'))) {
+          wrote = true;
+          fs.writeFileSync(path.join(root, 'new', 'd.md'), page('d'));
+        }
+        return Promise.all(files.map((f) => nodeFs.readFile(f).catch((e: Error) => e)));
+      },
+    });
+    manager = new CorpusManager({ fs: racing, builtinPath: '/nonexistent-builtin', log: () => undefined, onChange: () => undefined });
+    assert.deepStrictEqual(await ids([root]), ['a']);
+    fs.mkdirSync(path.join(root, 'new'));
+    fs.writeFileSync(path.join(root, 'new', 'c.md'), page('c'));
+    await until(async () => (await ids([root])).join() === 'a,c,d', 'the page written in the gap');
+    assert.ok(wrote, 'the write happened during the re-read');
+  });
+
   it('reads and watches a corpus folder again after it was deleted and recreated', async () => {
     const parent = dir();
     const root = path.join(parent, 'corpus');
