@@ -3,12 +3,13 @@
 // a grown built-in corpus, and the server's memory with the built-in corpus. Every figure is measured against its
 // reference in the same rounds, interleaved.
 import { execFileSync } from 'child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { dirname, join, relative, sep } from 'path';
 import { RIPGREP_PATTERN, ripgrepVersion, timeCommand } from './checkBench.mjs';
 import { GUIDELINE_COUNT, guidelinePage, topicPage } from './corpusTemplates.mjs';
 import { BenchClient } from './lspClient.mjs';
 import { mb, median, ms, row, skipped } from './measure.mjs';
+import { generatedOnce } from './generate.mjs';
 import { seededRandom } from './random.mjs';
 
 /** Bump when a generator below changes, so that stale data is rebuilt. */
@@ -27,18 +28,8 @@ const REAL_MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** ripgrep's count of response keys in an OpenAPI document: `'404':`, `"200":`, `default:` under `responses`. */
 const RESPONSE_KEYS = String.raw`^\s+['"]?([1-5][0-9][0-9]|[1-5]XX|default)['"]?:`;
 
-/** Reuses `dir` when it was made by this generator version; otherwise makes it with `write` (returns facts kept in a stamp). */
 function once(dir, write) {
-  const stamp = join(dir, '.complete.json');
-  if (existsSync(stamp)) {
-    const info = JSON.parse(readFileSync(stamp, 'utf8'));
-    if (info.version === DATA_VERSION) return { dir, ...info };
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const info = { version: DATA_VERSION, ...write(dir) };
-  writeFileSync(stamp, JSON.stringify(info));
-  return { dir, ...info };
+  return generatedOnce(dir, DATA_VERSION, write);
 }
 
 /** A 4 MB OpenAPI 3 document (YAML) of many resources, each operation with its responses: the shape of large public specs. */

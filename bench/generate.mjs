@@ -21,15 +21,19 @@ export function ensureData(dataDir) {
 }
 
 function once(dataDir, name, write) {
-  const dir = join(dataDir, name);
+  return generatedOnce(join(dataDir, name), DATA_VERSION, write);
+}
+
+/** Reuses `dir` when a generator of this `version` made it; otherwise makes it with `write` (returns facts kept in a stamp). */
+export function generatedOnce(dir, version, write) {
   const stamp = join(dir, '.complete.json');
   if (existsSync(stamp)) {
     const info = JSON.parse(readFileSync(stamp, 'utf8'));
-    if (info.version === DATA_VERSION) return { dir, ...info };
+    if (info.version === version) return { dir, ...info };
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const info = { version: DATA_VERSION, ...write(dir) };
+  const info = { version, ...write(dir) };
   writeFileSync(stamp, JSON.stringify(info));
   return { dir, ...info };
 }
