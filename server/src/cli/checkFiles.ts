@@ -11,7 +11,7 @@ import { mayBeOpenApiDocument, OPENAPI_LANGUAGES } from '../detect/openApi';
 import { HTTP_HEADERS, HTTP_METHODS } from '../detect/httpVocabulary';
 import { LITERAL_FAMILY } from '../detect/vocabulary';
 import { diagnose, diagnosesLanguage, isExcluded, type DiagnoseInput } from '../features/diagnostics';
-import { overLimit, readSourceFileSync } from '../node/fileWalker';
+import { overLimit, readSourceFileSync, type FileIdentity } from '../node/fileWalker';
 import { languageForPath, type ApiGuidelinesSettings } from '../settings';
 import { displayPath } from './cliContext';
 import { offsetsPosition, type ReportFile, type ReportNote } from './report';
@@ -54,12 +54,13 @@ export class FileChecker {
    * Reads and checks one file. A file `named` on the command line is read whatever its size; one found in a folder
    * within `maxBytes`, or within `maxOpenApiBytes` when it is an OpenAPI document.
    */
-  checkFile(file: string, named = false): FileOutcome {
+  /** `identity`: the file read must be the one judged (see `readSourceFileSync`). */
+  checkFile(file: string, named = false, identity?: FileIdentity): FileOutcome {
     const { maxBytes, maxOpenApiBytes } = this.job;
     const language = languageForPath(file) ?? '';
     const openApiLimit = OPENAPI_LANGUAGES.has(language) && maxOpenApiBytes > maxBytes;
-    const read = named ? readSourceFileSync(file, Infinity)
-      : openApiLimit ? readSourceFileSync(file, maxOpenApiBytes, '--max-openapi-size, for OpenAPI documents') : readSourceFileSync(file, maxBytes);
+    const read = named ? readSourceFileSync(file, Infinity, undefined, identity)
+      : openApiLimit ? readSourceFileSync(file, maxOpenApiBytes, '--max-openapi-size, for OpenAPI documents', identity) : readSourceFileSync(file, maxBytes, undefined, identity);
     if ('skipped' in read) return { note: { path: file, message: read.skipped } };
     if (!named && read.bytes > maxBytes && !mayBeOpenApiDocument(read.text, language)) {
       return { note: { path: file, message: `${overLimit(read.bytes, maxBytes, '--max-file-size')}, and it is not an OpenAPI document` } };

@@ -167,7 +167,8 @@ export function createMcpServer(ctx: McpContext): McpServer {
     const files: ReportFile[] = [];
     const skipped = [...resolved.skipped];
     for (const f of resolved.files) {
-      const outcome = check.checkFile(f);
+      // Read only if it is still the file judged inside the workspace (no link swapped in since).
+      const outcome = check.checkFile(f, false, resolved.identities.get(f) ?? { dev: -1, ino: -1 });
       if ('note' in outcome) skipped.push({ path: displayFrom(resolved.base, f), reason: outcome.note.message });
       else files.push({ ...outcome.file, path: displayFrom(resolved.base, f) });
     }

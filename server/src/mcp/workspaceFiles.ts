@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { isInside } from '../corpus/corpusSet';
-import { walkFilesSync } from '../node/fileWalker';
+import { walkFilesSync, type FileIdentity } from '../node/fileWalker';
 import { languageForPath } from '../settings';
 
 export interface WorkspaceLimits {
@@ -40,6 +40,8 @@ export interface ResolvedFiles {
   skipped: { path: string; reason: string }[];
   /** The folder paths are shown relative to: the first workspace root. */
   base: string;
+  /** Each file's device and inode when it was judged: the read must find the same file. */
+  identities: Map<string, FileIdentity>;
 }
 
 export class WorkspaceFiles {
@@ -112,6 +114,7 @@ export class WorkspaceFiles {
     const shown = (file: string) => displayFrom(realBase, file);
     const skipped = walk.skipped.map((s) => ({ path: shown(s.path), reason: s.reason }));
     const result: string[] = [];
+    const identities = new Map<string, FileIdentity>();
     let total = 0;
     for (const file of walk.files) {
       // A linked file found in a folder is followed only to a place the client may read.
@@ -120,7 +123,8 @@ export class WorkspaceFiles {
         skipped.push({ path: shown(file), reason: `a link to somewhere outside ${where}` });
         continue;
       }
-      const size = (await fs.stat(real)).size;
+      const st = await fs.stat(real);
+      const size = st.size;
       if (size > limits.maxFileBytes) {
         skipped.push({ path: shown(file), reason: `${size} bytes, over the ${limits.maxFileBytes}-byte limit per file` });
       } else if (total + size > limits.maxTotalBytes) {
@@ -128,9 +132,10 @@ export class WorkspaceFiles {
       } else {
         total += size;
         result.push(real);
+        identities.set(real, { dev: st.dev, ino: st.ino });
       }
     }
-    return { files: [...new Set(result)].sort(), skipped, base: realBase };
+    return { files: [...new Set(result)].sort(), skipped, base: realBase, identities };
   }
 }
 

@@ -173,7 +173,17 @@ export async function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_B
  * Synchronous: `check` reads files on worker threads and between files, where a read blocks nothing else, and a
  * promise per small file costs more than the read. `limitName` is the option a skipped file's note names.
  */
-export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES, limitName = '--max-file-size'): SourceRead {
+/** A file's device and inode, as `stat` gave them when the file was judged (by its real path) fit to read. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+/**
+ * Reads a source file whole, within a size limit. With `identity`, what opens must still be that file: a path checked
+ * and then read can have had a folder on it swapped for a link in between, and only the inode ties the two together.
+ */
+export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES, limitName = '--max-file-size', identity?: FileIdentity): SourceRead {
   let fd: number | undefined;
   try {
     // Without blocking, and checked on the open handle: a FIFO put in a file's place is refused, not waited on.
@@ -181,6 +191,7 @@ export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
     const st = fsSync.fstatSync(fd);
     const special = st.isFile() ? undefined : specialFileKind(st) ?? 'a folder';
     if (special) return { skipped: `${special}, not a regular file: not read` };
+    if (identity && (st.dev !== identity.dev || st.ino !== identity.ino)) return { skipped: 'replaced since it was checked to be inside the allowed folders: not read' };
     const { size } = st;
     if (size > maxBytes) return { skipped: overLimit(size, maxBytes, limitName) };
     const buffer = Buffer.allocUnsafe(size);

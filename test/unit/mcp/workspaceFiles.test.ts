@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { readSourceFileSync } from '../../../server/src/node/fileWalker';
 import { DEFAULT_WORKSPACE_LIMITS, ToolError, WorkspaceFiles, type WorkspaceLimits } from '../../../server/src/mcp/workspaceFiles';
 
 describe('mcp: which files check_files may read', () => {
@@ -34,6 +35,27 @@ describe('mcp: which files check_files may read', () => {
       { path: 'src/big.js', reason: '101 bytes, over the 100-byte limit per file' },
     ]);
     assert.strictEqual(r.base, ws);
+  });
+
+  it('reads a judged file only while it is the same file: a folder on its path swapped for a link is refused', async () => {
+    const r = await files().resolve(['src/a.js']);
+    const [file] = r.files;
+    const identity = r.identities.get(file);
+    assert.ok(identity, 'the judged file has its identity');
+    assert.deepStrictEqual(readSourceFileSync(file, 100, undefined, identity), { text: 'x'.repeat(80), bytes: 80 });
+    // After the check: src becomes a link to a folder outside the workspace holding an a.js of its own.
+    const outside = path.join(tmp, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'a.js'), 'secret');
+    fs.renameSync(path.join(ws, 'src'), path.join(ws, 'src-moved'));
+    fs.symlinkSync(outside, path.join(ws, 'src'));
+    try {
+      const read = readSourceFileSync(file, 100, undefined, identity);
+      assert.deepStrictEqual(read, { skipped: 'replaced since it was checked to be inside the allowed folders: not read' });
+    } finally {
+      fs.unlinkSync(path.join(ws, 'src'));
+      fs.renameSync(path.join(ws, 'src-moved'), path.join(ws, 'src'));
+    }
   });
 
   it('refuses too many paths, files or folders, and empty or NUL paths', async () => {
