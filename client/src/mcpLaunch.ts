@@ -1,5 +1,5 @@
 /** The command line VS Code runs for the MCP server: the bundled CLI's `mcp` with the settings the editor uses. */
-import { RULES } from '../../server/src/features/diagnostics';
+import { parseSeverity, ruleIdProblem } from '../../server/src/settings';
 
 export interface McpLaunchSettings {
   corpusPaths: readonly string[];
@@ -8,8 +8,6 @@ export interface McpLaunchSettings {
   hide: readonly string[];
   rules: Readonly<Record<string, unknown>>;
 }
-
-const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 /**
  * Arguments after the Node.js executable. The editor's settings stand in for a config file (`--no-config`), as they do
@@ -22,9 +20,10 @@ export function mcpServerArgs(cliPath: string, settings: McpLaunchSettings, trus
   if (!settings.builtin) args.push('--no-builtin');
   for (const f of settings.follow) if (f.trim()) args.push(`--follow=${f.trim()}`);
   for (const h of settings.hide) if (h.trim()) args.push(`--hide=${h.trim()}`);
+  // The CLI's own checks, so that what passes here is what `--rule` accepts.
   for (const [id, level] of Object.entries(settings.rules)) {
-    const known = id.includes('/') || RULES.some((r) => r.id === id);
-    if (known && typeof level === 'string' && LEVELS.has(level)) args.push(`--rule=${id}=${level}`);
+    const severity = parseSeverity(level);
+    if (severity && !ruleIdProblem(id)) args.push(`--rule=${id}=${severity}`);
   }
   return args;
 }

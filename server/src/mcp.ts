@@ -7,7 +7,7 @@ import { RootsListChangedNotificationSchema } from '@modelcontextprotocol/sdk/ty
 import { ignoredByCheck } from './cli/checkFiles';
 import { corpusFileSystem } from './cli/cliContext';
 import { unknownFollows } from './features/guidelineView';
-import { CorpusManager } from './lsp/corpusManager';
+import { CorpusManager } from './node/corpusManager';
 import { createMcpServer } from './mcp/mcpServer';
 import { WorkspaceFiles } from './mcp/workspaceFiles';
 import type { ApiGuidelinesSettings } from './settings';

@@ -104,16 +104,11 @@ function guidelineLine(g: ShownGuideline, withTitle: boolean): string {
   const [first, ...rest] = entry.references;
   if (!first) return `- ${head}${withTitle ? '' : ` — ${escapeMarkdown(entry.title)}`}`;
   const badge = referenceBadge(first);
-  let line = `- ${head} · ${link(first.name, first.url)}${badge ? ` ${codeSpan(badge)}` : ''}${first.asks ? ` — ${escapeMarkdown(first.asks)}` : ''}`;
+  let line = `- ${head} · ${link(first.name, first.url)}${badge ? ` ${inlineCode(badge)}` : ''}${first.asks ? ` — ${escapeMarkdown(first.asks)}` : ''}`;
   const more = rest.slice(0, REFERENCES_PER_LINE - 1).map((r) => link(r.rule ? ruleLabel(r.rule) : shorten(r.name), r.url));
   if (more.length) line += ` · ${more.join(' · ')}`;
   if (rest.length > more.length) line += ` · +${rest.length - more.length}`;
   return line;
-}
-
-/** A badge as code: `#150 SHOULD` as it stands, corpus text with a backtick or a control character fenced so that it cannot close early. */
-function codeSpan(text: string): string {
-  return /[`\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text) ? inlineCode(text) : `\`${text}\``;
 }
 
 /** `[RFC 9110: 15.5.4. 403 Forbidden](…)`: a standard's sections, compact. */

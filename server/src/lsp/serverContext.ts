@@ -11,7 +11,7 @@ import type { HttpToken } from '../detect/token';
 import { unknownFollows } from '../features/guidelineView';
 import { notificationText } from '../features/markdown';
 import { DEFAULT_SETTINGS, languageForPath, settingsPath, validateSettings, type ApiGuidelinesSettings } from '../settings';
-import { CorpusManager } from './corpusManager';
+import { CorpusManager } from '../node/corpusManager';
 import { BUILTIN_COMPILED_FILE, NodeCorpusFileSystem } from '../node/nodeFileSystem';
 
 /** How long a request waits for the client's settings before it goes on with the defaults. */

@@ -1,33 +1,9 @@
 /** apiGuidelines/searchTopics, apiGuidelines/status and apiGuidelines/reindex. */
-import type { Topic } from '../corpus/model';
-import { arrangeGuidelines, coveredByFollowed, NO_PREFERENCES, type GuidelinePreferences } from '../features/guidelineView';
-import { isWebUrl } from '../corpus/topicPage';
-import { plainText } from '../features/markdown';
+import { coveredByFollowed } from '../features/guidelineView';
+import { summarizeTopic } from '../features/topicSummary';
 import type { CorpusStatus, SearchTopicsParams, TopicSummary } from '../protocol';
 import { isCorpusDocument } from './authoringHandlers';
 import type { ServerContext } from './serverContext';
-
-export function summarizeTopic(ctx: ServerContext, topic: Topic, prefs: GuidelinePreferences = NO_PREFERENCES): TopicSummary {
-  // Quick picks show these as plain text: one line each, no control characters; links only to http(s).
-  const text = (s: string) => plainText(s);
-  const optional = (s: string | undefined) => (s === undefined ? undefined : plainText(s));
-  const web = (url: string | undefined) => (url && isWebUrl(url) ? url : undefined);
-  return {
-    id: text(topic.id),
-    name: text(topic.name),
-    category: text(topic.category),
-    description: text(topic.description),
-    status: topic.status,
-    method: optional(topic.method),
-    header: optional(topic.header),
-    uri: ctx.topicUri(topic),
-    line: topic.range.start.line,
-    guidelines: arrangeGuidelines(topic.guidelines, prefs).map(({ entry: g, followed, standard }) => ({
-      id: optional(g.guidelineId), company: text(g.company), title: text(g.title), url: web(g.url), followed, standard,
-      references: g.references.map((r) => ({ name: text(r.name), url: web(r.url), rule: optional(r.rule), level: optional(r.level), asks: optional(r.asks) })),
-    })),
-  };
-}
 
 function scopeUri(ctx: ServerContext, uri?: string): string {
   return uri ?? (ctx.workspaceFolders[0] ? ctx.pathUri(ctx.workspaceFolders[0]) : '');
@@ -37,7 +13,7 @@ export async function onSearchTopics(ctx: ServerContext, params: SearchTopicsPar
   const uri = scopeUri(ctx, params.uri);
   const index = await ctx.index(uri);
   const prefs = (await ctx.settings(uri)).guidelines;
-  return index.searchTopics(params.query ?? '', Math.min(params.limit ?? 500, 2000), coveredByFollowed(prefs)).map((h) => summarizeTopic(ctx, h.topic, prefs));
+  return index.searchTopics(params.query ?? '', Math.min(params.limit ?? 500, 2000), coveredByFollowed(prefs)).map((h) => summarizeTopic(h.topic, ctx.topicUri(h.topic), prefs));
 }
 
 export async function onStatus(ctx: ServerContext, params: { uri?: string }): Promise<CorpusStatus> {

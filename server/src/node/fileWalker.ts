@@ -3,7 +3,9 @@ import * as fsSync from 'fs';
 import * as path from 'path';
 import { IgnoreFile, IgnoreStack } from './gitignore';
 import { fsPath, readFolderEntries, recoverArgumentPath, type FolderEntry } from './rawPath';
-import { NONBLOCKING_READ, specialFileKind } from './regularFile';
+import { readRegularFile, specialFileKind, type FileIdentity } from './regularFile';
+
+export type { FileIdentity } from './regularFile';
 
 /** Folders never walked into, whatever the ignore files say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
@@ -173,39 +175,17 @@ export async function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_B
  * Synchronous: `check` reads files on worker threads and between files, where a read blocks nothing else, and a
  * promise per small file costs more than the read. `limitName` is the option a skipped file's note names.
  */
-/** A file's device and inode, as `stat` gave them when the file was judged (by its real path) fit to read. */
-export interface FileIdentity {
-  dev: number;
-  ino: number;
-}
-
-/**
- * Reads a source file whole, within a size limit. With `identity`, what opens must still be that file: a path checked
- * and then read can have had a folder on it swapped for a link in between, and only the inode ties the two together.
- */
+/** Reads a source file whole, within a size limit; with `identity`, only if it is still that file (`readRegularFile`). */
 export function readSourceFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES, limitName = '--max-file-size', identity?: FileIdentity): SourceRead {
-  let fd: number | undefined;
   try {
     // Without blocking, and checked on the open handle: a FIFO put in a file's place is refused, not waited on.
-    fd = fsSync.openSync(fsPath(file), NONBLOCKING_READ);
-    const st = fsSync.fstatSync(fd);
-    const special = st.isFile() ? undefined : specialFileKind(st) ?? 'a folder';
-    if (special) return { skipped: `${special}, not a regular file: not read` };
-    if (identity && (st.dev !== identity.dev || st.ino !== identity.ino)) return { skipped: 'replaced since it was checked to be inside the allowed folders: not read' };
-    const { size } = st;
-    if (size > maxBytes) return { skipped: overLimit(size, maxBytes, limitName) };
-    const buffer = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const bytesRead = fsSync.readSync(fd, buffer, read, size - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    return sourceText(buffer.subarray(0, read));
+    const read = readRegularFile(fsPath(file), maxBytes, identity);
+    if ('bytes' in read) return sourceText(read.bytes);
+    if (read.refused === 'special') return { skipped: `${read.kind}, not a regular file: not read` };
+    if (read.refused === 'replaced') return { skipped: 'replaced since it was checked to be inside the allowed folders: not read' };
+    return { skipped: overLimit(read.size, maxBytes, limitName) };
   } catch (e) {
     return { skipped: `not readable: ${(e as Error).message}` };
-  } finally {
-    if (fd !== undefined) fsSync.closeSync(fd);
   }
 }
 

@@ -3,7 +3,8 @@ import { isAscii } from 'buffer';
 import { closeSync, constants, fstatSync, promises as fs, openSync, readFileSync, readSync, realpathSync, statSync } from 'fs';
 import * as path from 'path';
 import { readCompiledFiles, readCompiledHeader, type CompiledRoot } from '../corpus/compiledCorpus';
-import { MAX_CORPUS_FILE_BYTES, type CorpusFileSystem, type CorpusListing } from '../corpus/corpusSet';
+import { isInside, MAX_CORPUS_FILE_BYTES, type CorpusFileSystem, type CorpusListing } from '../corpus/corpusSet';
+import { NONBLOCKING_READ } from './regularFile';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -22,8 +23,6 @@ export interface WalkLimits {
 export const WALK_LIMITS: Readonly<WalkLimits> = { maxFiles: 50_000, maxFolders: 5_000, maxDepth: 24, maxMs: 10_000 };
 /** Longest stretch of synchronous reading and parsing before other requests get a turn. */
 const YIELD_AFTER_MS = 8;
-/** Non-blocking: opening a FIFO in a corpus folder must not hang the server (the check comes after opening). */
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** Bytes of small files read into one buffer and decoded at once (larger files are read on their own). */
 const CHUNK_BYTES = 256 * 1024;
 
@@ -138,7 +137,7 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
             skipped.push({ path: full, reason: 'Broken symbolic link skipped' });
             continue;
           }
-          if (!isInsideReal(realRoot, real)) {
+          if (!isInside(realRoot, real)) {
             skipped.push({ path: full, reason: 'Symbolic link to a place outside the corpus folder skipped' });
             continue;
           }
@@ -214,7 +213,8 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
     for (const file of files) {
       let fd: number | undefined;
       try {
-        fd = openSync(file, READ_FLAGS);
+        // Non-blocking: opening a FIFO in a corpus folder must not hang the server (the check comes after opening).
+        fd = openSync(file, NONBLOCKING_READ);
         const st = fstatSync(fd);
         if (!st.isFile()) throw new Error('not a regular file; skipped');
         if (st.size > MAX_CORPUS_FILE_BYTES) {
@@ -237,11 +237,6 @@ export class NodeCorpusFileSystem implements CorpusFileSystem {
     decode();
     return texts;
   }
-}
-
-/** Whether a real path is a real folder or lies below it. */
-export function isInsideReal(realFolder: string, real: string): boolean {
-  return real === realFolder || real.startsWith(folderPrefix(realFolder));
 }
 
 /** What `path.join(folder, name)` puts before `name`. */

@@ -14,25 +14,32 @@ export function specialFileKind(st: fs.Stats): string | undefined {
   return 'not a regular file';
 }
 
-/** An error for a path that is not a regular file: its message says what it is instead. */
-export class NotRegularFileError extends Error {
-  constructor(kind: string) {
-    super(`${kind}, not a regular file: refused`);
-  }
+/** A file's device and inode, as `stat` gave them when the file was judged (by its real path) fit to read. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
 }
 
+/** What opening a file for reading found: its bytes, or why they were not read. Failing to open throws. */
+export type RegularFileRead =
+  | { bytes: Buffer }
+  | { refused: 'special'; kind: string }
+  | { refused: 'too-large'; size: number }
+  | { refused: 'replaced' };
+
 /**
- * The bytes of a regular file of at most `maxBytes`. Opened without blocking and checked with `fstat` on the open
- * handle (no race with a file swapped after a `stat`); anything else throws, a FIFO or device with NotRegularFileError.
+ * Opens without blocking and judges the open handle with `fstat` (no race with a file swapped after a `stat`): a
+ * folder, FIFO, socket or device is refused unread, so is a file over `maxBytes`. With `identity`, what opens must
+ * still be that file: a path checked and then read can have had a folder on it swapped for a link in between, and
+ * only the inode ties the two together.
  */
-export function readRegularFileSync(file: string | Buffer, maxBytes: number): Buffer {
+export function readRegularFile(file: string | Buffer, maxBytes: number, identity?: FileIdentity): RegularFileRead {
   const fd = fs.openSync(file, NONBLOCKING_READ);
   try {
     const st = fs.fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error('a folder, not a file'), { code: 'EISDIR' });
-    const kind = specialFileKind(st);
-    if (kind) throw new NotRegularFileError(kind);
-    if (st.size > maxBytes) throw new Error(`${st.size} bytes, over the ${maxBytes}-byte limit`);
+    if (!st.isFile()) return { refused: 'special', kind: specialFileKind(st) ?? 'a folder' };
+    if (identity && (st.dev !== identity.dev || st.ino !== identity.ino)) return { refused: 'replaced' };
+    if (st.size > maxBytes) return { refused: 'too-large', size: st.size };
     const buffer = Buffer.allocUnsafe(st.size);
     let read = 0;
     while (read < st.size) {
@@ -40,8 +47,26 @@ export function readRegularFileSync(file: string | Buffer, maxBytes: number): Bu
       if (n === 0) break;
       read += n;
     }
-    return buffer.subarray(0, read);
+    return { bytes: buffer.subarray(0, read) };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** An error for a path that is not a regular file: its message says what it is instead. */
+export class NotRegularFileError extends Error {
+  constructor(kind: string) {
+    super(`${kind}, not a regular file: refused`);
+  }
+}
+
+/** The bytes of a regular file of at most `maxBytes`; anything else throws, a FIFO or device with NotRegularFileError. */
+export function readRegularFileSync(file: string | Buffer, maxBytes: number): Buffer {
+  const read = readRegularFile(file, maxBytes);
+  if ('bytes' in read) return read.bytes;
+  if (read.refused === 'special') {
+    if (read.kind === 'a folder') throw Object.assign(new Error('a folder, not a file'), { code: 'EISDIR' });
+    throw new NotRegularFileError(read.kind);
+  }
+  throw new Error(read.refused === 'too-large' ? `${read.size} bytes, over the ${maxBytes}-byte limit` : 'replaced while read');
 }

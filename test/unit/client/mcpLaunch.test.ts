@@ -24,7 +24,7 @@ describe('client: the MCP server command line', () => {
   });
 
   it('drops rule settings the CLI would refuse, so that they cannot keep the server from starting', () => {
-    const args = mcpServerArgs('cli.js', { ...DEFAULTS, rules: { 'no-such-rule': 'error', 'policy': 'loud', 'deprecated-status': 3, 'openapi-syntax': 'hint' } }, true);
+    const args = mcpServerArgs('cli.js', { ...DEFAULTS, rules: { 'no-such-rule': 'error', 'policy': 'loud', 'deprecated-status': 3, 'openapi-syntax': 'hint', 'a b/c': 'error', 'uncovered-status': 'constructor' } }, true);
     assert.deepStrictEqual(args.slice(3), ['--rule=openapi-syntax=hint']);
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CorpusManager } from '../../../server/src/lsp/corpusManager';
+import { CorpusManager } from '../../../server/src/node/corpusManager';
 import { NodeCorpusFileSystem } from '../../../server/src/node/nodeFileSystem';
 
 const page = (id: string) => `---\ntopic_id: ${id}\ntopic_category: Cat\ntopic_name: ${id}\ntopic_description: About ${id}.\n---\n`;
@@ -37,7 +37,7 @@ async function settle(changes: () => number): Promise<void> {
   }
 }
 
-describe('lsp/CorpusManager: watching by the walk\'s rules', function () {
+describe('node/CorpusManager: watching by the walk\'s rules', function () {
   this.timeout(30000);
   const made: string[] = [];
   let manager: CorpusManager | undefined;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { CorpusManager } from '../../../server/src/lsp/corpusManager';
+import { CorpusManager } from '../../../server/src/node/corpusManager';
 import { MemoryFileSystem } from '../../helpers/memoryFileSystem';
 
 /** A root no real folder has: the manager's file watching finds nothing to watch. */
@@ -10,7 +10,7 @@ function page(name: string): string {
   return `---\ntopic_id: http-status-418\ntopic_category: Fun\ntopic_name: ${name}\ntopic_description: Short and stout.\n---\n`;
 }
 
-describe('lsp/corpusManager: edits of an open corpus page', () => {
+describe('node/corpusManager: edits of an open corpus page', () => {
   let changes = 0;
   let manager: CorpusManager;
 
